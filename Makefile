@@ -1,0 +1,82 @@
+# The two commands a newcomer needs: `make start` and `make test`. See README.md.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1
+PORT ?= 8080
+SITE_ID ?= coalition
+DEMO ?= 1
+ADMIN_PASSWORD ?= admin
+ZOPE_CONF ?= instance/etc/zope.conf
+LANGS := en de fr ru
+LOCALES := src/coalition/intranet/locales
+
+export zope_i18n_compile_mo_files := true
+
+.PHONY: help install start site reset test test-deps chromium lint format i18n bench clean
+
+help:
+	@echo "make start   install, create the site on first run, serve http://$(HOST):$(PORT)/$(SITE_ID)"
+	@echo "make test    install test dependencies (Debian chromium) and run the whole suite"
+	@echo "make lint    ruff + zpretty checks;  make format  rewrites the files"
+	@echo "make i18n    extract the coalition domain and sync the .po files of $(LANGS)"
+	@echo "make reset   delete var/ (database, blobs, logs): the next start creates a fresh site"
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+.stamp-install: $(BIN)/python setup.py constraints.txt
+	$(BIN)/pip install --quiet --upgrade pip -c constraints.txt
+	$(BIN)/pip install -c constraints.txt -e ".[test,dev]"
+	touch $@
+
+install: .stamp-install
+
+var:
+	mkdir -p var/filestorage var/blobstorage var/log var/cache
+
+site: install var
+	$(BIN)/zconsole run $(ZOPE_CONF) scripts/create_site.py --site-id $(SITE_ID) \
+		--admin-password $(ADMIN_PASSWORD) $(if $(filter 0,$(DEMO)),--no-demo,)
+
+start: site
+	@echo "Serving http://$(HOST):$(PORT)/$(SITE_ID) (Ctrl-C stops)"
+	$(BIN)/runwsgi instance/etc/zope.ini http_host=$(HOST) http_port=$(PORT)
+
+reset:
+	rm -rf var
+
+chromium:
+	@bash scripts/ensure-chromium.sh
+
+test-deps: install chromium
+
+test: test-deps
+	$(BIN)/zope-testrunner --path . --test-path . -s tests --tests-pattern '^[a-z]+$$' -vv
+
+lint: install
+	$(BIN)/ruff check src tests scripts bench setup.py
+	$(BIN)/ruff format --check src tests scripts bench setup.py
+	find src profiles instance -name '*.zcml' -o -name '*.xml' -o -name '*.pt' | grep -v '/locales/' | xargs $(BIN)/zpretty --check
+
+format: install
+	$(BIN)/ruff check --fix src tests scripts bench setup.py
+	$(BIN)/ruff format src tests scripts bench setup.py
+	find src profiles instance -name '*.zcml' -o -name '*.xml' -o -name '*.pt' | grep -v '/locales/' | xargs $(BIN)/zpretty -i
+
+i18n: install
+	$(BIN)/i18ndude rebuild-pot --pot $(LOCALES)/coalition.pot --create coalition src/coalition/intranet profiles
+	for lang in $(LANGS); do \
+		mkdir -p $(LOCALES)/$$lang/LC_MESSAGES; \
+		test -f $(LOCALES)/$$lang/LC_MESSAGES/coalition.po || \
+			touch $(LOCALES)/$$lang/LC_MESSAGES/coalition.po; \
+		$(BIN)/i18ndude sync --pot $(LOCALES)/coalition.pot $(LOCALES)/$$lang/LC_MESSAGES/coalition.po; \
+	done
+	$(BIN)/python scripts/check_translations.py $(LOCALES) $(LANGS)
+
+bench: install
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) .stamp-install build *.egg-info src/*.egg-info

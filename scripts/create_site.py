@@ -1,0 +1,55 @@
+"""Create the Plone site of the coalition if it does not exist yet.
+
+Run through Zope's console so that it opens the same database as the server:
+
+    .venv/bin/zconsole run instance/etc/zope.conf scripts/create_site.py [--no-demo] [--site-id ID]
+
+The Zope root user (default ``admin``/``admin``) is created when missing; pass ``--admin-password``
+for anything but a demo machine.
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+from coalition.intranet.site.api import create_site
+
+import argparse
+import sys
+import time
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-id", default="coalition")
+    parser.add_argument("--no-demo", dest="demo", action="store_false", help="production site without demo data")
+    parser.add_argument("--admin-user", default="admin")
+    parser.add_argument("--admin-password", default="admin")
+    return parser.parse_args(argv)
+
+
+def ensure_root_user(app, user_id: str, password: str):
+    users = app.acl_users
+    if users.getUserById(user_id) is None:
+        users._doAddUser(user_id, password, ["Manager"], [])
+        print(f"  created Zope root user '{user_id}'")
+    return users.getUserById(user_id).__of__(users)
+
+
+def main(app, argv) -> int:
+    args = parse_args(argv)
+    import transaction
+
+    user = ensure_root_user(app, args.admin_user, args.admin_password)
+    transaction.commit()
+    if args.site_id in app.objectIds():
+        print(f"Site '{args.site_id}' exists: nothing to create.")
+        return 0
+    newSecurityManager(None, user)
+    started = time.monotonic()
+    print(f"Creating site '{args.site_id}' ({'with' if args.demo else 'without'} demo data)...", flush=True)
+    create_site(app, args.site_id, demo=args.demo)
+    print(f"Site '{args.site_id}' created in {time.monotonic() - started:.0f} s.")
+    return 0
+
+
+if __name__ == "__main__":
+    # zconsole leaves its own argv: ["zconsole", "run", <zope.conf>, <this script>, *our arguments]
+    sys.exit(main(app, sys.argv[4:]))  # noqa: F821 (zconsole provides ``app``)

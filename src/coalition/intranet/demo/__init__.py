@@ -1,0 +1,1 @@
+"""The demo profile: the demo cast and fictional content. Never installed in production."""

@@ -1,0 +1,88 @@
+"""Install the demo cast and the fictional content (profile ``coalition.intranet:demo``)."""
+
+from coalition.intranet.demo import cast
+from coalition.intranet.site import structure
+from coalition.intranet.site.api import language_root
+from coalition.intranet.site.api import link_translations
+from coalition.intranet.workspaces import api as workspaces
+from plone import api
+from plone.app.textfield.value import RichTextValue
+from plone.dexterity.utils import createContentInContainer
+from Products.CMFCore.indexing import processQueue
+
+
+def install_demo(context):
+    site = api.portal.get()
+    with api.env.adopt_roles(["Manager"]):
+        create_demo_users()
+        create_demo_workspaces(site)
+        create_demo_public_content(site)
+    processQueue()
+
+
+def create_demo_users() -> None:
+    for user_id, (fullname, groups) in cast.USERS.items():
+        if api.user.get(username=user_id) is None:
+            api.user.create(
+                username=user_id,
+                email=f"{user_id}@example.org",
+                password=cast.DEMO_PASSWORD,
+                properties={"fullname": fullname},
+            )
+        for group in groups:
+            api.group.add_user(groupname=group, username=user_id)
+
+
+def _ensure_workspace(section, portal_type, workspace_id, fields):
+    if workspace_id not in section:
+        createContentInContainer(section, portal_type, id=workspace_id, checkConstraints=False, **fields)
+    workspace = section[workspace_id]
+    return workspace
+
+
+def create_demo_workspaces(site) -> None:
+    intranet = site[structure.INTRANET_ID]
+    for org_id, data in cast.ORGANISATIONS.items():
+        fields = {k: v for k, v in data.items() if k != "roster"}
+        org = _ensure_workspace(intranet["organisations"], "Organisation", org_id, fields)
+        for user_id, role in data["roster"].items():
+            workspaces.set_member(org, user_id, role)
+        title, description = cast.WORKSPACE_NOTES[org_id]
+        if "notes" not in org:
+            api.content.create(container=org, type="Document", id="notes", title=title, description=description)
+    for group_id, data in cast.WORKING_GROUPS.items():
+        fields = {k: v for k, v in data.items() if k != "roster"}
+        group = _ensure_workspace(intranet["groups"], "WorkingGroup", group_id, fields)
+        for user_id, role in data["roster"].items():
+            workspaces.set_member(group, user_id, role)
+
+
+def _create_translated(site, container_path: str, item_id: str, portal_type: str, texts: dict) -> dict:
+    items = {}
+    for language in structure.LANGUAGES:
+        container = language_root(site, language)
+        if container_path:
+            container = container[container_path]
+        title, description, html = texts[language]
+        if item_id not in container:
+            api.content.create(
+                container=container,
+                type=portal_type,
+                id=item_id,
+                title=title,
+                description=description,
+                text=RichTextValue(html, "text/html", "text/x-html-safe"),
+            )
+        items[language] = container[item_id]
+    link_translations(items)
+    for item in items.values():
+        if api.content.get_state(item) != "published":
+            api.content.transition(item, to_state="published")
+    return items
+
+
+def create_demo_public_content(site) -> None:
+    welcome = _create_translated(site, "", "welcome", "Document", cast.WELCOME)
+    for language, page in welcome.items():
+        language_root(site, language).setDefaultPage(page.getId())
+    _create_translated(site, "news", "human-rights-day-letters", "News Item", cast.NEWS)

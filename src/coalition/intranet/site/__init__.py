@@ -1,0 +1,1 @@
+"""Site creation and structure: languages, public sections, the private intranet, groups, identity."""

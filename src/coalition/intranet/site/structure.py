@@ -1,0 +1,94 @@
+"""Data of the site structure: languages, public sections, intranet sections, groups.
+
+Kept apart from the code that builds the structure, so that a change of wording is a change of data.
+"""
+
+LANGUAGES = ("en", "de", "fr", "ru")
+DEFAULT_LANGUAGE = "en"
+
+SITE_TITLE = {
+    "en": "Coalition for Political Prisoners in Russia",
+    "de": "Koalition für politische Gefangene in Russland",
+    "fr": "Coalition pour les prisonniers politiques en Russie",
+    "ru": "Коалиция в защиту политзаключённых в России",
+}
+
+SITE_DESCRIPTION = {
+    "en": "Human-rights organisations from Russia and Europe defending people imprisoned for political reasons.",
+    "de": "Menschenrechtsorganisationen aus Russland und Europa, die sich für aus politischen Gründen "
+    "inhaftierte Menschen einsetzen.",
+    "fr": "Des organisations de défense des droits humains de Russie et d'Europe qui défendent les personnes "
+    "emprisonnées pour des raisons politiques.",
+    "ru": "Правозащитные организации из России и Европы, защищающие людей, лишённых свободы по политическим "
+    "мотивам.",
+}
+
+# id -> {language: (title, description)}; the ids are the same in every language (ARCHITECTURE.md).
+PUBLIC_SECTIONS = {
+    "prisoners": {
+        "en": ("Political prisoners", "The people the coalition recognises as political prisoners."),
+        "de": ("Politische Gefangene", "Die Menschen, die die Koalition als politische Gefangene anerkennt."),
+        "fr": ("Prisonniers politiques", "Les personnes que la coalition reconnaît comme prisonniers politiques."),
+        "ru": ("Политзаключённые", "Люди, которых коалиция признаёт политическими заключёнными."),
+    },
+    "definition": {
+        "en": ("Definition", "Who is a political prisoner: the criteria adopted by the coalition."),
+        "de": ("Definition", "Wer ist ein politischer Gefangener: die von der Koalition beschlossenen Kriterien."),
+        "fr": ("Définition", "Qui est prisonnier politique : les critères adoptés par la coalition."),
+        "ru": ("Определение", "Кто такой политзаключённый: критерии, принятые коалицией."),
+    },
+    "mentorship": {
+        "en": ("Mentorship", "European politicians who stand by individual prisoners."),
+        "de": ("Patenschaften", "Europäische Politikerinnen und Politiker, die einzelnen Gefangenen beistehen."),
+        "fr": ("Parrainages", "Des responsables politiques européens aux côtés de prisonniers."),
+        "ru": ("Шефство", "Европейские политики, поддерживающие конкретных заключённых."),
+    },
+    "events": {
+        "en": ("Events", "Exhibitions, letter-writing evenings, concerts and readings."),
+        "de": ("Veranstaltungen", "Ausstellungen, Briefschreibabende, Konzerte und Lesungen."),
+        "fr": ("Événements", "Expositions, soirées d'écriture de lettres, concerts et lectures."),
+        "ru": ("События", "Выставки, вечера писем, концерты и чтения."),
+    },
+    "campaigns": {
+        "en": ("Campaigns", "Solidarity campaigns you can join."),
+        "de": ("Kampagnen", "Solidaritätskampagnen zum Mitmachen."),
+        "fr": ("Campagnes", "Des campagnes de solidarité à rejoindre."),
+        "ru": ("Кампании", "Кампании солидарности, к которым можно присоединиться."),
+    },
+    "news": {
+        "en": ("News", "Statements and news from the coalition."),
+        "de": ("Aktuelles", "Erklärungen und Neuigkeiten der Koalition."),
+        "fr": ("Actualités", "Déclarations et nouvelles de la coalition."),
+        "ru": ("Новости", "Заявления и новости коалиции."),
+    },
+    "about": {
+        "en": ("About", "The member organisations and how the list is formed."),
+        "de": ("Über uns", "Die Mitgliedsorganisationen und wie die Liste entsteht."),
+        "fr": ("À propos", "Les organisations membres et la formation de la liste."),
+        "ru": ("О коалиции", "Организации-участницы и то, как формируется список."),
+    },
+}
+
+INTRANET_ID = "intranet"
+INTRANET_TITLE = "Intranet"
+# id -> (title, allowed types)
+INTRANET_SECTIONS = {
+    "organisations": ("Organisations", ("Organisation",)),
+    "groups": ("Working groups", ("WorkingGroup",)),
+    "cases": ("Case files", ()),
+    "mentorship": ("Mentorship", ()),
+}
+INTRANET_POLICY = "coalition-intranet"
+
+# Group id -> (title, global roles)
+GROUPS = {
+    "coordinators": ("Coalition coordinators", ("Coordinator",)),
+    "list-commission": ("List commission", ("ListCommissioner",)),
+    "public-editors": ("Public editors", ()),
+    "mentorship-coordinators": ("Mentorship coordinators", ("MentorshipCoordinator",)),
+    **{f"translators-{lang}": (f"Translators ({lang})", ()) for lang in LANGUAGES},
+}
+
+# Roles given on every language root folder to public editors, and on its own root to translators.
+PUBLIC_EDITOR_ROLES = ("Contributor", "Editor", "Reviewer", "Reader")
+TRANSLATOR_ROLES = ("Contributor", "Editor", "Reader")

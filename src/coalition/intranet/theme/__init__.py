@@ -1,0 +1,1 @@
+"""The coalition's identity on top of Barceloneta: logo and colours."""

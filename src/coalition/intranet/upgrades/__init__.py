@@ -1,0 +1,1 @@
+"""Upgrade steps of the default profile. Versions are date stamps: YYYYMMDDNNN."""

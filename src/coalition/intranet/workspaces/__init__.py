@@ -1,0 +1,1 @@
+"""Organisation workspaces and cross-organisation working groups."""

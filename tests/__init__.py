@@ -1,0 +1,1 @@
+"""Tests of the coalition platform, run by zope.testrunner (`make test`)."""
