@@ -2,7 +2,8 @@
 
 - COALITION_INTEGRATION_TESTING: the add-on installed (default profile), in-process, rolled back per test.
 - COALITION_DEMO_INTEGRATION_TESTING / COALITION_DEMO_FUNCTIONAL_TESTING: plus the demo cast and content.
-- COALITION_SERVER_TESTING: the demo site served over HTTP by a real WSGI server (REST API, browser tests).
+- COALITION_SERVER_TESTING: the demo site served over HTTP by a real WSGI server (REST API).
+- COALITION_BROWSER_TESTING: the same, plus a headless Debian chromium driven by Playwright (``browser``).
 """
 
 from plone.app.contenttypes.testing import PLONE_APP_CONTENTTYPES_FIXTURE
@@ -10,6 +11,7 @@ from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
+from plone.testing import Layer
 from plone.testing import zope as zope_testing
 from zope.configuration import xmlconfig
 
@@ -58,4 +60,28 @@ COALITION_DEMO_FUNCTIONAL_TESTING = FunctionalTesting(
 )
 COALITION_SERVER_TESTING = FunctionalTesting(
     bases=(COALITION_DEMO_FIXTURE, zope_testing.WSGI_SERVER_FIXTURE), name="CoalitionDemo:Server"
+)
+
+
+class ChromiumLayer(Layer):
+    """Starts one headless chromium for all browser tests; the tests get it as ``self.layer["browser"]``."""
+
+    def setUp(self):
+        from tests.browser_helpers import BrowserSession
+
+        self["browser"] = BrowserSession().start()
+
+    def testTearDown(self):
+        self["browser"].close_pages()
+
+    def tearDown(self):
+        self["browser"].stop()
+        del self["browser"]
+
+
+CHROMIUM_FIXTURE = ChromiumLayer()
+
+COALITION_BROWSER_TESTING = FunctionalTesting(
+    bases=(COALITION_DEMO_FIXTURE, zope_testing.WSGI_SERVER_FIXTURE, CHROMIUM_FIXTURE),
+    name="CoalitionDemo:Browser",
 )
