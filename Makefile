@@ -11,10 +11,12 @@ ADMIN_PASSWORD ?= admin
 ZOPE_CONF ?= instance/etc/zope.conf
 LANGS := en de fr ru
 LOCALES := src/coalition/intranet/locales
+PY_PATHS := src tests scripts setup.py $(wildcard bench)
+XML_FILES = $(shell find src profiles instance -name '*.zcml' -o -name '*.xml' -o -name '*.pt')
 
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install start site reset test test-deps chromium lint format i18n bench clean
+.PHONY: help install start site reset test test-deps chromium lint format i18n clean
 
 help:
 	@echo "make start   install, create the site on first run, serve http://$(HOST):$(PORT)/$(SITE_ID)"
@@ -52,18 +54,20 @@ chromium:
 
 test-deps: install chromium
 
+# Test packages are the lowercase folders of tests/ (foundation, browser, ...); helper modules there carry
+# an underscore in their name (coalition_layers.py, browser_helpers.py) so the runner does not collect them.
 test: test-deps
 	$(BIN)/zope-testrunner --path . --test-path . -s tests --tests-pattern '^[a-z]+$$' -vv
 
 lint: install
-	$(BIN)/ruff check src tests scripts bench setup.py
-	$(BIN)/ruff format --check src tests scripts bench setup.py
-	find src profiles instance -name '*.zcml' -o -name '*.xml' -o -name '*.pt' | grep -v '/locales/' | xargs $(BIN)/zpretty --check
+	$(BIN)/ruff check $(PY_PATHS)
+	$(BIN)/ruff format --check $(PY_PATHS)
+	$(BIN)/zpretty --check $(XML_FILES)
 
 format: install
-	$(BIN)/ruff check --fix src tests scripts bench setup.py
-	$(BIN)/ruff format src tests scripts bench setup.py
-	find src profiles instance -name '*.zcml' -o -name '*.xml' -o -name '*.pt' | grep -v '/locales/' | xargs $(BIN)/zpretty -i
+	$(BIN)/ruff check --fix $(PY_PATHS)
+	$(BIN)/ruff format $(PY_PATHS)
+	$(BIN)/zpretty -i $(XML_FILES)
 
 i18n: install
 	$(BIN)/i18ndude rebuild-pot --pot $(LOCALES)/coalition.pot --create coalition src/coalition/intranet profiles
@@ -74,9 +78,6 @@ i18n: install
 		$(BIN)/i18ndude sync --pot $(LOCALES)/coalition.pot $(LOCALES)/$$lang/LC_MESSAGES/coalition.po; \
 	done
 	$(BIN)/python scripts/check_translations.py $(LOCALES) $(LANGS)
-
-bench: install
-	$(BIN)/python bench/run.py
 
 clean:
 	rm -rf $(VENV) .stamp-install build *.egg-info src/*.egg-info

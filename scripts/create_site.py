@@ -9,9 +9,8 @@ for anything but a demo machine.
 """
 
 from AccessControl.SecurityManagement import newSecurityManager
-from coalition.intranet.site.api import create_site
-
 import argparse
+from coalition.intranet.site.api import create_site
 import sys
 import time
 

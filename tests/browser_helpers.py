@@ -1,9 +1,8 @@
 """Playwright driving Debian's chromium (never a downloaded browser), and screenshots to look at."""
 
-from playwright.sync_api import sync_playwright
-
 import os
 import pathlib
+from playwright.sync_api import sync_playwright
 
 
 CHROMIUM = "/usr/bin/chromium"

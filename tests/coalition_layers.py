@@ -6,6 +6,7 @@
 - COALITION_BROWSER_TESTING: the same, plus a headless Debian chromium driven by Playwright (``browser``).
 """
 
+import os
 from plone.app.contenttypes.testing import PLONE_APP_CONTENTTYPES_FIXTURE
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
@@ -14,8 +15,6 @@ from plone.app.testing import PloneSandboxLayer
 from plone.testing import Layer
 from plone.testing import zope as zope_testing
 from zope.configuration import xmlconfig
-
-import os
 
 
 # Compile the .po files when the translations are registered, as `make start` does.
@@ -48,16 +47,12 @@ class CoalitionDemoLayer(PloneSandboxLayer):
 
 COALITION_DEMO_FIXTURE = CoalitionDemoLayer()
 
-COALITION_INTEGRATION_TESTING = IntegrationTesting(
-    bases=(COALITION_FIXTURE,), name="Coalition:Integration"
-)
+COALITION_INTEGRATION_TESTING = IntegrationTesting(bases=(COALITION_FIXTURE,), name="Coalition:Integration")
 COALITION_FUNCTIONAL_TESTING = FunctionalTesting(bases=(COALITION_FIXTURE,), name="Coalition:Functional")
 COALITION_DEMO_INTEGRATION_TESTING = IntegrationTesting(
     bases=(COALITION_DEMO_FIXTURE,), name="CoalitionDemo:Integration"
 )
-COALITION_DEMO_FUNCTIONAL_TESTING = FunctionalTesting(
-    bases=(COALITION_DEMO_FIXTURE,), name="CoalitionDemo:Functional"
-)
+COALITION_DEMO_FUNCTIONAL_TESTING = FunctionalTesting(bases=(COALITION_DEMO_FIXTURE,), name="CoalitionDemo:Functional")
 COALITION_SERVER_TESTING = FunctionalTesting(
     bases=(COALITION_DEMO_FIXTURE, zope_testing.WSGI_SERVER_FIXTURE), name="CoalitionDemo:Server"
 )

@@ -4,7 +4,6 @@ from tests.browser_helpers import log_in
 from tests.browser_helpers import PHONE
 from tests.browser_helpers import save_screenshot
 from tests.coalition_layers import COALITION_BROWSER_TESTING
-
 import unittest
 
 
@@ -20,8 +19,10 @@ class TestPublicHomePage(unittest.TestCase):
         page.goto(f"{self.site_url}/en")
         self.assertEqual(page.locator("html").get_attribute("lang"), "en")
         self.assertIn("Coalition for Political Prisoners in Russia", page.title())
-        self.assertEqual(page.locator("#portal-logo .coalition-site-name").inner_text().strip(),
-                         "Coalition for Political Prisoners in Russia")
+        self.assertEqual(
+            page.locator("#portal-logo .coalition-site-name").inner_text().strip(),
+            "Coalition for Political Prisoners in Russia",
+        )
         self.assertTrue(page.locator("h1", has_text="Welcome").is_visible())
         # The Barceloneta theme and the coalition's own CSS are active.
         self.assertEqual(page.locator("link[href*='coalition.css']").count(), 1)
@@ -33,8 +34,10 @@ class TestPublicHomePage(unittest.TestCase):
         self.assertTrue(page.url.startswith(f"{self.site_url}/de"), page.url)
         self.assertEqual(page.locator("html").get_attribute("lang"), "de")
         self.assertTrue(page.locator("h1", has_text="Willkommen").is_visible())
-        self.assertEqual(page.locator("#portal-logo .coalition-site-name").inner_text().strip(),
-                         "Koalition für politische Gefangene in Russland")
+        self.assertEqual(
+            page.locator("#portal-logo .coalition-site-name").inner_text().strip(),
+            "Koalition für politische Gefangene in Russland",
+        )
         # Plone's own chrome is translated too (login link, search button).
         self.assertTrue(page.locator("#personaltools-login", has_text="Anmelden").is_visible())
         save_screenshot(page, "home-de-desktop")

@@ -3,7 +3,6 @@
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from tests.coalition_layers import COALITION_DEMO_INTEGRATION_TESTING
-
 import unittest
 
 

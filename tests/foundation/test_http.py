@@ -2,9 +2,9 @@
 
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from tests.coalition_layers import COALITION_SERVER_TESTING
-
+import re
 import requests
+from tests.coalition_layers import COALITION_SERVER_TESTING
 import unittest
 
 
@@ -83,7 +83,8 @@ class TestHttp(unittest.TestCase):
 
 
 def _authenticator(html: str) -> str:
-    import re
-
-    match = re.search(r'name="_authenticator"\s+type="hidden"\s+value="([^"]+)"|name="_authenticator" value="([^"]+)"', html)
-    return (match.group(1) or match.group(2)) if match else ""
+    """The CSRF token of a Plone form."""
+    match = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', html) or re.search(
+        r'value="([^"]+)"[^>]*name="_authenticator"', html
+    )
+    return match.group(1) if match else ""

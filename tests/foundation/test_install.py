@@ -3,7 +3,6 @@
 from plone import api
 from plone.base.utils import get_installer
 from tests.coalition_layers import COALITION_INTEGRATION_TESTING
-
 import unittest
 
 
@@ -57,9 +56,7 @@ class TestInstall(unittest.TestCase):
 
     def test_case_workflow_has_no_state_visible_to_anonymous(self):
         workflow = api.portal.get_tool("portal_workflow")["coalition_case_workflow"]
-        self.assertEqual(
-            set(workflow.states.objectIds()), {"draft", "nominated", "under_review", "decided", "closed"}
-        )
+        self.assertEqual(set(workflow.states.objectIds()), {"draft", "nominated", "under_review", "decided", "closed"})
         for state in workflow.states.values():
             for permission in ("View", "Access contents information"):
                 roles = state.getPermissionInfo(permission)["roles"]

@@ -5,7 +5,6 @@ from plone import api
 from plone.app.testing import logout
 from plone.base.interfaces import ILanguage
 from tests.coalition_layers import COALITION_DEMO_INTEGRATION_TESTING
-
 import unittest
 
 
@@ -18,9 +17,7 @@ class TestIntranetStructure(unittest.TestCase):
 
     def test_intranet_is_language_neutral_with_its_sections(self):
         self.assertEqual(ILanguage(self.intranet).get_language(), "")
-        self.assertEqual(
-            sorted(self.intranet.contentIds()), ["cases", "groups", "mentorship", "organisations"]
-        )
+        self.assertEqual(sorted(self.intranet.contentIds()), ["cases", "groups", "mentorship", "organisations"])
 
     def test_intranet_and_workspaces_use_intranet_workflows(self):
         wftool = api.portal.get_tool("portal_workflow")

@@ -6,7 +6,6 @@ from plone.app.multilingual.interfaces import ITranslationManager
 from plone.base.interfaces import ILanguage
 from plone.base.interfaces import INavigationRoot
 from tests.coalition_layers import COALITION_INTEGRATION_TESTING
-
 import unittest
 
 

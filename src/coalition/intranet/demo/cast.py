@@ -1,6 +1,6 @@
 """The demo cast of ARCHITECTURE.md. Every person and organisation here is fictional."""
 
-DEMO_PASSWORD = "demo-secret"
+DEMO_PASSWORD = "demo-secret"  # noqa: S105 (the documented password of the demo cast)
 
 # user id -> (full name, groups)
 USERS = {

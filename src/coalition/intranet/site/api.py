@@ -1,19 +1,18 @@
 """Build and check the site structure. Idempotent: every function may run again on an existing site."""
 
 from coalition.intranet.site import structure
+import pathlib
 from plone import api
 from plone.app.multilingual.browser.setup import SetupMultilingualSite
-from plone.base.interfaces import ILanguage
 from plone.app.multilingual.interfaces import ITranslationManager
+from plone.base.interfaces import ILanguage
 from plone.base.interfaces.constrains import ENABLED
 from plone.base.interfaces.constrains import ISelectableConstrainTypes
 from plone.dexterity.utils import createContentInContainer
 from plone.formwidget.namedfile.converter import b64encode_file
 from Products.CMFCore.indexing import processQueue
-from zope.component.hooks import setSite
-
-import pathlib
 import transaction
+from zope.component.hooks import setSite
 
 
 LOGO_PATH = pathlib.Path(__file__).parent.parent / "theme" / "static" / "logo.svg"
@@ -83,9 +82,7 @@ def setup_public_sections(site) -> None:
             root = language_root(site, language)
             title, description = texts[language]
             if section_id not in root:
-                api.content.create(
-                    container=root, type="Folder", id=section_id, title=title, description=description
-                )
+                api.content.create(container=root, type="Folder", id=section_id, title=title, description=description)
             folders[language] = root[section_id]
         link_translations(folders)
         for folder in folders.values():
@@ -120,9 +117,7 @@ def setup_intranet(site) -> None:
     ILanguage(intranet).set_language(LANGUAGE_NEUTRAL)
     for section_id, (title, allowed_types) in structure.INTRANET_SECTIONS.items():
         if section_id not in intranet:
-            createContentInContainer(
-                intranet, "IntranetSection", id=section_id, title=title, checkConstraints=False
-            )
+            createContentInContainer(intranet, "IntranetSection", id=section_id, title=title, checkConstraints=False)
         section = intranet[section_id]
         ILanguage(section).set_language(LANGUAGE_NEUTRAL)
         constraints = ISelectableConstrainTypes(section)

@@ -19,8 +19,7 @@ SITE_DESCRIPTION = {
     "inhaftierte Menschen einsetzen.",
     "fr": "Des organisations de défense des droits humains de Russie et d'Europe qui défendent les personnes "
     "emprisonnées pour des raisons politiques.",
-    "ru": "Правозащитные организации из России и Европы, защищающие людей, лишённых свободы по политическим "
-    "мотивам.",
+    "ru": "Правозащитные организации из России и Европы, защищающие людей, лишённых свободы по политическим мотивам.",
 }
 
 # id -> {language: (title, description)}; the ids are the same in every language (ARCHITECTURE.md).
