@@ -77,7 +77,7 @@ i18n: install
 			touch $(LOCALES)/$$lang/LC_MESSAGES/coalition.po; \
 		$(BIN)/i18ndude sync --pot $(LOCALES)/coalition.pot $(LOCALES)/$$lang/LC_MESSAGES/coalition.po; \
 	done
-	$(BIN)/python scripts/check_translations.py $(LOCALES) $(LANGS)
+	$(BIN)/python scripts/check_translations.py
 
 clean:
 	rm -rf $(VENV) .stamp-install build *.egg-info src/*.egg-info
