@@ -7,10 +7,10 @@
 """
 
 import os
-from plone.app.contenttypes.testing import PLONE_APP_CONTENTTYPES_FIXTURE
 from plone.app.testing import applyProfile
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
+from plone.app.testing import PLONE_FIXTURE
 from plone.app.testing import PloneSandboxLayer
 from plone.testing import Layer
 from plone.testing import zope as zope_testing
@@ -22,11 +22,15 @@ os.environ.setdefault("zope_i18n_compile_mo_files", "true")
 
 
 class CoalitionLayer(PloneSandboxLayer):
-    defaultBases = (PLONE_APP_CONTENTTYPES_FIXTURE,)
+    # Based on PLONE_FIXTURE directly: plone.app.contenttypes' own test fixture imports
+    # plone.app.robotframework, which the project does not install.
+    defaultBases = (PLONE_FIXTURE,)
 
     def setUpZope(self, app, configurationContext):
         import coalition.intranet
+        import plone.app.contenttypes
 
+        self.loadZCML(package=plone.app.contenttypes)
         self.loadZCML(package=coalition.intranet)
         xmlconfig.includeOverrides(configurationContext, "overrides.zcml", package=coalition.intranet)
         zope_testing.installProduct(app, "Products.CMFPlacefulWorkflow")
