@@ -87,6 +87,18 @@ def setup_public_sections(site) -> None:
         link_translations(folders)
         for folder in folders.values():
             _publish(folder)
+    for language in structure.LANGUAGES:
+        root = language_root(site, language)
+        for folder in [root] + [root[section_id] for section_id in structure.PUBLIC_SECTIONS]:
+            restrict_types(folder, structure.PUBLIC_TYPES)
+
+
+def restrict_types(container, allowed_types) -> None:
+    """Allow only ``allowed_types`` in ``container``; sub-folders acquire the restriction."""
+    constraints = ISelectableConstrainTypes(container)
+    constraints.setConstrainTypesMode(ENABLED)
+    constraints.setLocallyAllowedTypes(list(allowed_types))
+    constraints.setImmediatelyAddableTypes(list(allowed_types))
 
 
 def link_translations(items: dict) -> None:
@@ -120,10 +132,7 @@ def setup_intranet(site) -> None:
             createContentInContainer(intranet, "IntranetSection", id=section_id, title=title, checkConstraints=False)
         section = intranet[section_id]
         ILanguage(section).set_language(LANGUAGE_NEUTRAL)
-        constraints = ISelectableConstrainTypes(section)
-        constraints.setConstrainTypesMode(ENABLED)
-        constraints.setLocallyAllowedTypes(list(allowed_types))
-        constraints.setImmediatelyAddableTypes(list(allowed_types))
+        restrict_types(section, allowed_types)
         section.reindexObject()
     intranet.reindexObject()
 

@@ -68,6 +68,10 @@ PUBLIC_SECTIONS = {
     },
 }
 
+# What editors may add on the public side (language roots and their sections). Intranet types such as
+# WorkingDocument are not among them: nothing of a workspace is created in the public tree.
+PUBLIC_TYPES = ("Document", "Folder", "News Item", "Event", "Image", "File", "Link", "Collection")
+
 INTRANET_ID = "intranet"
 INTRANET_TITLE = "Intranet"
 # id -> (title, allowed types)

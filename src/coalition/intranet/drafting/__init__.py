@@ -1,0 +1,1 @@
+"""Working documents co-drafted in workspaces (ballots and adoption come with the drafting issue)."""
