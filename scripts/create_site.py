@@ -4,6 +4,10 @@ Run through Zope's console so that it opens the same database as the server:
 
     .venv/bin/zconsole run instance/etc/zope.conf scripts/create_site.py [--no-demo] [--site-id ID]
 
+or, on the buildout route (docs/buildout.md), through the instance script:
+
+    bin/instance run scripts/create_site.py [--no-demo] [--site-id ID]
+
 The Zope root user (default ``admin``/``admin``) is created when missing; pass ``--admin-password``
 for anything but a demo machine.
 """
@@ -11,8 +15,12 @@ for anything but a demo machine.
 from AccessControl.SecurityManagement import newSecurityManager
 import argparse
 from coalition.intranet.site.api import create_site
+import os
 import sys
 import time
+
+
+SCRIPT_NAME = "create_site.py"
 
 
 def parse_args(argv):
@@ -22,6 +30,19 @@ def parse_args(argv):
     parser.add_argument("--admin-user", default="admin")
     parser.add_argument("--admin-password", default="admin")
     return parser.parse_args(argv)
+
+
+def own_arguments(argv):
+    """The arguments that follow this script's path on the command line.
+
+    zconsole leaves its own argv: ["zconsole", "run", <zope.conf>, <this script>, *our arguments];
+    `bin/instance run` (plone.recipe.zope2instance) gives [<interpreter>, "-c", <this script>, *our arguments].
+    Neither defines ``__file__`` for the script, so it is found by its file name.
+    """
+    for index, arg in enumerate(argv):
+        if os.path.basename(arg) == SCRIPT_NAME:
+            return argv[index + 1 :]
+    return argv[4:]
 
 
 def ensure_root_user(app, user_id: str, password: str):
@@ -50,5 +71,4 @@ def main(app, argv) -> int:
 
 
 if __name__ == "__main__":
-    # zconsole leaves its own argv: ["zconsole", "run", <zope.conf>, <this script>, *our arguments]
-    sys.exit(main(app, sys.argv[4:]))  # noqa: F821 (zconsole provides ``app``)
+    sys.exit(main(app, own_arguments(sys.argv)))  # noqa: F821 (zconsole and bin/instance run provide ``app``)
