@@ -44,7 +44,7 @@ site: install var
 
 start: site
 	@echo "Serving http://$(HOST):$(PORT)/$(SITE_ID) (Ctrl-C stops)"
-	$(BIN)/runwsgi instance/etc/zope.ini http_host=$(HOST) http_port=$(PORT)
+	$(BIN)/runwsgi instance/etc/zope.ini http_host=$(HOST) http_port=$(PORT) zope_conf_name=$(notdir $(ZOPE_CONF))
 
 reset:
 	rm -rf var
