@@ -1,0 +1,80 @@
+"""Plone channels that would reveal where private content lives, closed for people who may not see it.
+
+- ``resolveuid/<uid>`` redirects to the object's URL, found with an unrestricted catalog search: the path
+  (ids made from titles) of a private item leaked to anyone holding its UID.
+- The 404 page redirects old URLs of moved or renamed items to their new URL without asking whether the
+  visitor may see the new place.
+"""
+
+from AccessControl import getSecurityManager
+from AccessControl import Unauthorized
+from plone import api
+from plone.app.redirector.browser import FourOhFourView
+from plone.app.uuid.utils import uuidToObject
+from plone.outputfilters.browser.resolveuid import ResolveUIDView
+from zExceptions import NotFound
+
+
+def _may_view(obj) -> bool:
+    return bool(getSecurityManager().checkPermission("View", obj))
+
+
+class GuardedResolveUIDView(ResolveUIDView):
+    """Redirect only to objects the visitor may view; otherwise ask for a login (Anonymous) or say not found."""
+
+    def __call__(self):
+        obj = uuidToObject(self.uuid, unrestricted=True) if self.uuid else None
+        if obj is None:
+            raise NotFound("The link you followed is broken")
+        if not _may_view(obj):
+            if api.user.is_anonymous():
+                raise Unauthorized("resolveuid")
+            raise NotFound("The link you followed is broken")
+        return super().__call__()
+
+
+class GuardedFourOhFourView(FourOhFourView):
+    """Follow a redirection only when the visitor may view its target."""
+
+    def attempt_redirect(self):
+        response = self.request.response
+        captured = {}
+
+        def capture(location, status=302, lock=0):
+            captured.update(location=location, status=status, lock=lock)
+
+        # Let Plone find the redirection, but hold the answer back until the target is checked.
+        response.redirect = capture
+        try:
+            found = super().attempt_redirect()
+        finally:
+            del response.redirect
+        if not found or not self._may_view_location(captured["location"]):
+            return False
+        response.redirect(captured["location"], status=captured["status"], lock=captured["lock"])
+        return True
+
+    def _may_view_location(self, location: str) -> bool:
+        try:
+            path = self.request.physicalPathFromURL(location)
+        except ValueError:
+            return False  # outside this site: not ours to follow
+        portal = api.portal.get()
+        target = portal.unrestrictedTraverse("/".join(path), None)
+        if target is None:
+            return False
+        # A 404 happens before Zope authenticates the request: identify the visitor ourselves.
+        user = getSecurityManager().getUser()
+        if api.user.is_anonymous():
+            user = _identify(portal.acl_users, self.request) or user
+        return bool(user.has_permission("View", target))
+
+
+def _identify(acl_users, request):
+    """The user whose credentials the request carries (PAS extraction and authentication), or None."""
+    plugins = acl_users._getOb("plugins")
+    for user_id, login in acl_users._extractUserIds(request, plugins):
+        user = acl_users._findUser(plugins, user_id, login, request=request)
+        if user is not None:
+            return user.__of__(acl_users)
+    return None
