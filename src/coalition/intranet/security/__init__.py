@@ -1,0 +1,1 @@
+"""Security of the coalition's platform: the audit log of access changes."""

@@ -1,0 +1,1 @@
+"""Browser views of security: the audit log."""

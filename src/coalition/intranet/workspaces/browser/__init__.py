@@ -1,0 +1,1 @@
+"""Browser views of workspaces: the roster page and the add forms of workspaces."""
