@@ -1,0 +1,1 @@
+"""The dashboard view, the default view of /intranet."""

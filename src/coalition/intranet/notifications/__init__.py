@@ -1,0 +1,1 @@
+"""E-mail notifications of new content and comments in workspaces: at once, as a daily digest, or off."""

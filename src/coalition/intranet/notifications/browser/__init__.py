@@ -1,0 +1,1 @@
+"""Views of the notifications: the personal preferences form and the link that mails point to."""
