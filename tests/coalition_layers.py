@@ -4,6 +4,9 @@
 - COALITION_DEMO_INTEGRATION_TESTING / COALITION_DEMO_FUNCTIONAL_TESTING: plus the demo cast and content.
 - COALITION_SERVER_TESTING: the demo site served over HTTP by a real WSGI server (REST API).
 - COALITION_BROWSER_TESTING: the same, plus a headless Debian chromium driven by Playwright (``browser``).
+- SMTP_SERVER_FIXTURE: a real SMTP server (aiosmtpd, 127.0.0.1, free port) as ``self.layer["smtp"]``.
+- COALITION_MAIL_FUNCTIONAL_TESTING: the demo site whose MailHost sends to that server; mail leaves at
+  ``transaction.commit()``. COALITION_MAIL_SERVER_TESTING: the same served over HTTP.
 """
 
 import os
@@ -83,4 +86,52 @@ CHROMIUM_FIXTURE = ChromiumLayer()
 COALITION_BROWSER_TESTING = FunctionalTesting(
     bases=(COALITION_DEMO_FIXTURE, zope_testing.WSGI_SERVER_FIXTURE, CHROMIUM_FIXTURE),
     name="CoalitionDemo:Browser",
+)
+
+
+class SMTPServerLayer(Layer):
+    """A real SMTP server for the whole layer; the messages received are cleared before each test."""
+
+    def setUp(self):
+        from tests.smtp_server import SMTPTestServer
+
+        self["smtp"] = SMTPTestServer().start()
+
+    def testSetUp(self):
+        self["smtp"].clear()
+
+    def tearDown(self):
+        self["smtp"].stop()
+        del self["smtp"]
+
+
+SMTP_SERVER_FIXTURE = SMTPServerLayer()
+
+MAIL_FROM_ADDRESS = "intranet@coalition.example.org"
+MAIL_FROM_NAME = "Coalition intranet"
+
+
+class CoalitionMailLayer(PloneSandboxLayer):
+    """The demo site with Plone's MailHost pointed at the layer's SMTP server."""
+
+    defaultBases = (COALITION_DEMO_FIXTURE, SMTP_SERVER_FIXTURE)
+
+    def setUpPloneSite(self, portal):
+        from plone import api
+
+        smtp = self["smtp"]
+        # Plone's mailer reads the server from the registry (mail control panel); the MailHost agrees.
+        api.portal.set_registry_record("plone.smtp_host", smtp.host)
+        api.portal.set_registry_record("plone.smtp_port", smtp.port)
+        portal.MailHost.smtp_host = smtp.host
+        portal.MailHost.smtp_port = smtp.port
+        api.portal.set_registry_record("plone.email_from_address", MAIL_FROM_ADDRESS)
+        api.portal.set_registry_record("plone.email_from_name", MAIL_FROM_NAME)
+
+
+COALITION_MAIL_FIXTURE = CoalitionMailLayer()
+
+COALITION_MAIL_FUNCTIONAL_TESTING = FunctionalTesting(bases=(COALITION_MAIL_FIXTURE,), name="CoalitionMail:Functional")
+COALITION_MAIL_SERVER_TESTING = FunctionalTesting(
+    bases=(COALITION_MAIL_FIXTURE, zope_testing.WSGI_SERVER_FIXTURE), name="CoalitionMail:Server"
 )

@@ -23,7 +23,11 @@ class TestIntranetStructure(unittest.TestCase):
         wftool = api.portal.get_tool("portal_workflow")
         self.assertEqual(wftool.getChainFor(self.intranet), ("coalition_intranet_area_workflow",))
         alpha = self.intranet["organisations"]["alpha"]
-        self.assertEqual(wftool.getChainFor(alpha), ("coalition_workspace_workflow",))
+        self.assertEqual(wftool.getChainFor(alpha), ("coalition_workspace_root_workflow",))
+        self.assertEqual(
+            wftool.getChainFor(self.intranet["groups"]["definition"]), ("coalition_workspace_root_workflow",)
+        )
+        self.assertEqual(api.content.get_state(alpha), "private")
         self.assertEqual(wftool.getChainFor(alpha["notes"]), ("coalition_workspace_workflow",))
         self.assertEqual(api.content.get_state(alpha["notes"]), "private")
 
@@ -80,5 +84,10 @@ class TestIntranetIsPrivate(unittest.TestCase):
     def test_coordinator_sees_the_intranet_but_not_inside_workspaces(self):
         with api.env.adopt_user(username="coordinator"):
             self.portal.restrictedTraverse("intranet/organisations")
+            # The workspace object itself opens (details, roster); what is inside does not.
+            self.portal.restrictedTraverse("intranet/organisations/alpha")
             with self.assertRaises(Unauthorized):
                 self.portal.restrictedTraverse(self.notes_path)
+            paths = self._catalog_paths()
+        self.assertFalse(any(p.endswith("/notes") for p in paths), paths)
+        self.assertTrue(any(p.endswith("/organisations/alpha") for p in paths), paths)

@@ -1,6 +1,7 @@
 """Profile versions are date stamps; the first upgrade step brings an older site to the current version."""
 
 from plone import api
+from tests.coalition_layers import COALITION_DEMO_INTEGRATION_TESTING
 from tests.coalition_layers import COALITION_INTEGRATION_TESTING
 import unittest
 
@@ -24,13 +25,39 @@ class TestUpgrades(unittest.TestCase):
         self.layer["portal"]["de"].title = "Deutsch"
 
         upgrades = self.setup_tool.listUpgrades(PROFILE)
-        self.assertEqual([u["title"] for u in upgrades], ["Coalition identity and groups"])
+        self.assertEqual([u["title"] for u in upgrades], ["Coalition identity and groups", "Workspaces"])
         self.setup_tool.upgradeProfile(PROFILE)
 
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(PROFILE), ("20261126002",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(PROFILE), ("20261126003",))
         self.assertIsNotNone(api.group.get(groupname="translators-fr"))
         self.assertEqual(
             api.portal.get_registry_record("plone.bundles/coalition.csscompilation"),
             "++plone++coalition.intranet/coalition.css",
         )
         self.assertEqual(self.layer["portal"]["de"].title, "Koalition für politische Gefangene in Russland")
+
+
+class TestWorkspacesUpgrade(unittest.TestCase):
+    layer = COALITION_DEMO_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.setup_tool = api.portal.get_tool("portal_setup")
+
+    def test_site_of_the_foundation_release_gets_the_workspace_features(self):
+        # Put the site back to what the foundation release (20261126002) had.
+        self.setup_tool.setLastVersionForProfile(PROFILE, "20261126002")
+        wftool = api.portal.get_tool("portal_workflow")
+        wftool.setChainForPortalTypes(["Organisation", "WorkingGroup"], ["coalition_workspace_workflow"])
+        self.portal["intranet"].setLayout("listing_view")
+        alpha = self.portal["intranet"]["organisations"]["alpha"]
+        alpha.manage_setLocalRoles("coordinator", ["Owner"])
+        api.portal.get_tool("portal_memberdata").manage_delProperties(["coalition_notifications"])
+
+        self.setup_tool.upgradeProfile(PROFILE)
+
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(PROFILE), ("20261126003",))
+        self.assertEqual(wftool.getChainForPortalType("Organisation"), ("coalition_workspace_root_workflow",))
+        self.assertEqual(self.portal["intranet"].getLayout(), "dashboard")
+        self.assertNotIn("Owner", alpha.get_local_roles_for_userid("coordinator"))
+        self.assertTrue(api.portal.get_tool("portal_memberdata").hasProperty("coalition_notifications"))

@@ -17,6 +17,8 @@ from zope.component.hooks import setSite
 
 LOGO_PATH = pathlib.Path(__file__).parent.parent / "theme" / "static" / "logo.svg"
 LANGUAGE_NEUTRAL = ""
+# /intranet opens on the personal dashboard (dashboard/): my workspaces, recent changes, what waits for me.
+INTRANET_LAYOUT = "dashboard"
 
 
 def create_site(app, site_id: str = "coalition", *, demo: bool = False):
@@ -84,6 +86,9 @@ def setup_public_sections(site) -> None:
             if section_id not in root:
                 api.content.create(container=root, type="Folder", id=section_id, title=title, description=description)
             folders[language] = root[section_id]
+            layout = structure.PUBLIC_SECTION_LAYOUTS.get(section_id)
+            if layout and folders[language].getLayout() != layout:
+                folders[language].setLayout(layout)
         link_translations(folders)
         for folder in folders.values():
             _publish(folder)
@@ -125,6 +130,8 @@ def setup_intranet(site) -> None:
             checkConstraints=False,
         )
     intranet = site[structure.INTRANET_ID]
+    if intranet.getLayout() != INTRANET_LAYOUT:
+        intranet.setLayout(INTRANET_LAYOUT)
     _assign_intranet_policy(site, intranet)
     ILanguage(intranet).set_language(LANGUAGE_NEUTRAL)
     for section_id, (title, allowed_types) in structure.INTRANET_SECTIONS.items():

@@ -68,6 +68,9 @@ PUBLIC_SECTIONS = {
     },
 }
 
+# Section id -> the view that presents it (layout of the folder in every language).
+PUBLIC_SECTION_LAYOUTS = {"about": "member-organisations"}
+
 # What editors may add on the public side (language roots and their sections). Intranet types such as
 # WorkingDocument are not among them: nothing of a workspace is created in the public tree.
 PUBLIC_TYPES = ("Document", "Folder", "News Item", "Event", "Image", "File", "Link", "Collection")
