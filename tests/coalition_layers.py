@@ -135,3 +135,6 @@ COALITION_MAIL_FUNCTIONAL_TESTING = FunctionalTesting(bases=(COALITION_MAIL_FIXT
 COALITION_MAIL_SERVER_TESTING = FunctionalTesting(
     bases=(COALITION_MAIL_FIXTURE, zope_testing.WSGI_SERVER_FIXTURE), name="CoalitionMail:Server"
 )
+COALITION_MAIL_BROWSER_TESTING = FunctionalTesting(
+    bases=(COALITION_MAIL_FIXTURE, zope_testing.WSGI_SERVER_FIXTURE, CHROMIUM_FIXTURE), name="CoalitionMail:Browser"
+)
