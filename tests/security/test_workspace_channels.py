@@ -213,6 +213,21 @@ class TestAnonymousCannotReachWorkspaceContent(ChannelProbes, unittest.TestCase)
 class TestOtherOrganisationCannotReachWorkspaceContent(ChannelProbes, unittest.TestCase):
     auth = ("beta-member", "demo-secret")
 
+    def test_cannot_copy_or_move_alpha_content_into_own_workspace(self):
+        evidence_url = f"{self.site_url}/intranet/organisations/alpha/evidence"
+        for endpoint in ("@copy", "@move"):
+            response = self.request(
+                "POST",
+                f"intranet/organisations/beta/{endpoint}",
+                headers={"Accept": "application/json", "Content-Type": "application/json"},
+                data=json.dumps({"source": evidence_url}),
+            )
+            self.assert_nothing_leaks(response, endpoint)
+        beta = self.layer["portal"]["intranet"]["organisations"]["beta"]
+        transaction.begin()
+        self.assertNotIn("evidence", beta.objectIds())
+        self.assertIn("evidence", self.layer["portal"]["intranet"]["organisations"]["alpha"].objectIds())
+
     def test_member_of_the_organisation_still_follows_redirects_and_uids(self):
         self._move_public_draft_into_alpha("moved-note")
         member = ("alpha-member", "demo-secret")
