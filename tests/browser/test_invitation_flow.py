@@ -2,13 +2,12 @@
 the member sets a password from the mail's link and uploads a file, and a member of the other organisation
 cannot open it."""
 
+import re
+import requests
 from tests.browser_helpers import log_in
 from tests.browser_helpers import PHONE
 from tests.browser_helpers import save_screenshot
 from tests.coalition_layers import COALITION_MAIL_BROWSER_TESTING
-
-import re
-import requests
 import unittest
 
 
