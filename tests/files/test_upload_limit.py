@@ -51,12 +51,12 @@ class TestUploadLimitInProcess(unittest.TestCase):
         self.assertIn("at most 1 MB", str(raised.exception))
 
     def test_form_validator_names_the_limit(self):
-        from coalition.intranet.files.api import UploadTooLarge
+        from coalition.intranet.files.api import UploadRefused
         from coalition.intranet.files.validators import UploadSizeValidator
 
         field = api.portal.get_tool("portal_types")["File"].lookupSchema()["file"]
         validator = UploadSizeValidator(self.workspace, self.layer["request"], None, field, None)
-        with self.assertRaises(UploadTooLarge) as raised:
+        with self.assertRaises(UploadRefused) as raised:
             validator.validate(NamedBlobFile(b"x" * (2 * ONE_MB), filename="report.pdf"))
         self.assertIn("2.0 MB", str(raised.exception))
         validator.validate(NamedBlobFile(b"x" * 10, filename="ok.pdf"))

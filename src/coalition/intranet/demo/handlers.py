@@ -5,6 +5,7 @@ from coalition.intranet.site import structure
 from coalition.intranet.site.api import language_root
 from coalition.intranet.site.api import link_translations
 from coalition.intranet.workspaces import api as workspaces
+from DateTime import DateTime
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from plone.dexterity.utils import createContentInContainer
@@ -17,6 +18,7 @@ def install_demo(context):
         create_demo_users()
         create_demo_workspaces(site)
         create_demo_public_content(site)
+        create_demo_definition(site)
     processQueue()
 
 
@@ -86,3 +88,47 @@ def create_demo_public_content(site) -> None:
     for language, page in welcome.items():
         language_root(site, language).setDefaultPage(page.getId())
     _create_translated(site, "news", "human-rights-day-letters", "News Item", cast.NEWS)
+
+
+def create_demo_definition(site) -> None:
+    """The draft definition with its criteria, a finished ballot that adopted them (v1), published."""
+    from coalition.intranet.criteria import api as criteria
+    from coalition.intranet.criteria import publication
+    from coalition.intranet.demo import definition
+    from coalition.intranet.drafting import ballots
+    from datetime import datetime
+    from datetime import timedelta
+    from datetime import UTC
+
+    group = site[structure.INTRANET_ID]["groups"]["definition"]
+    if definition.DOCUMENT_ID in group:
+        return
+    document = api.content.create(
+        container=group,
+        type="WorkingDocument",
+        id=definition.DOCUMENT_ID,
+        title=definition.DOCUMENT_TITLE,
+        text=RichTextValue(definition.DOCUMENT_TEXT, "text/html", "text/x-html-safe"),
+    )
+    criteria_set = api.content.create(
+        container=document, type="CriteriaSet", id="criteria", title=definition.CRITERIA_SET_TITLE
+    )
+    criteria.set_items(criteria_set, definition.criteria_items())
+    ballot = ballots.start_ballot(
+        document,
+        title=definition.BALLOT_TITLE,
+        question=definition.BALLOT_QUESTION,
+        deadline=datetime.now(UTC) + timedelta(days=1),
+    )
+    for org_id, (option, statement) in definition.BALLOT_VOTES.items():
+        representative = workspaces.admins(site[structure.INTRANET_ID]["organisations"][org_id])[0]
+        with api.env.adopt_user(username=representative):
+            ballots.cast_vote(ballot, option, statement, organisation_id=org_id)
+    with api.env.adopt_user(username="coordinator"):
+        ballots.close_ballot(ballot)
+        publication.publish_definition(site=site)
+    # The demo ballot is a finished one: dated a week ago, so new work shows first on the dashboards.
+    finished = DateTime() - 7
+    for obj in (document, criteria_set, ballot):
+        obj.setModificationDate(finished)
+        obj.reindexObject(idxs=["modified"])

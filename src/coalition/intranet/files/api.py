@@ -10,9 +10,22 @@ from zope.interface import Invalid
 
 MEGABYTE = 1024 * 1024
 
+# Programs and active web content are never accepted: opened from the site they would run with the
+# reader's rights (scripts in HTML and SVG) or on their computer.
+FORBIDDEN_EXTENSIONS = frozenset(
+    (
+        *("exe", "com", "bat", "cmd", "msi", "scr", "dll", "jar", "hta"),
+        *("js", "mjs", "vbs", "ps1", "sh", "php"),
+        *("html", "htm", "xhtml", "svg", "svgz"),
+    )
+)
+FORBIDDEN_CONTENT_TYPES = frozenset(
+    {"text/html", "application/xhtml+xml", "image/svg+xml", "application/javascript", "text/javascript"}
+)
 
-class UploadTooLarge(Invalid):
-    """An upload above the configured limit."""
+
+class UploadRefused(Invalid):
+    """An upload of a forbidden type or above the configured limit."""
 
 
 def max_upload_bytes() -> int:
@@ -36,11 +49,28 @@ def upload_size_error(size: int, filename: str = ""):
     )
 
 
-def check_upload_size(size: int, filename: str = "", request=None) -> None:
-    """Raise :class:`UploadTooLarge` with a translated message when ``size`` exceeds the limit."""
-    message = upload_size_error(size, filename)
+def upload_type_error(filename: str, content_type: str = ""):
+    """The message for a file of a forbidden type, or None when the type is accepted."""
+    extension = (filename or "").rsplit(".", 1)[-1].lower() if "." in (filename or "") else ""
+    if extension not in FORBIDDEN_EXTENSIONS and (content_type or "").lower() not in FORBIDDEN_CONTENT_TYPES:
+        return None
+    return _(
+        "error_upload_forbidden_type",
+        default="The file ${filename} is a program or a web page; such files cannot be uploaded. Nothing was saved.",
+        mapping={"filename": filename or ""},
+    )
+
+
+def upload_error(size: int, filename: str = "", content_type: str = ""):
+    """The first reason to refuse an upload (type, then size), or None."""
+    return upload_type_error(filename, content_type) or upload_size_error(size, filename)
+
+
+def check_upload_size(size: int, filename: str = "", request=None, content_type: str = "") -> None:
+    """Raise :class:`UploadRefused` with a translated message for a forbidden type or a size over the limit."""
+    message = upload_error(size, filename, content_type)
     if message is not None:
-        raise UploadTooLarge(translate(message, context=request))
+        raise UploadRefused(translate(message, context=request))
 
 
 def size_of_upload(value) -> int:

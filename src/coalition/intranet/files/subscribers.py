@@ -1,6 +1,6 @@
 """Last line of defence: whatever path stored a file (REST API, scripts), an oversized one aborts the transaction."""
 
-from coalition.intranet.files.api import upload_size_error
+from coalition.intranet.files.api import upload_error
 from plone.dexterity.utils import iterSchemata
 from plone.namedfile.interfaces import INamedField
 from zExceptions import BadRequest
@@ -17,6 +17,8 @@ def refuse_oversized_files(obj, event):
             value = getattr(obj, name, None)
             if value is None or not hasattr(value, "getSize"):
                 continue
-            message = upload_size_error(value.getSize(), getattr(value, "filename", "") or "")
+            message = upload_error(
+                value.getSize(), getattr(value, "filename", "") or "", getattr(value, "contentType", "") or ""
+            )
             if message is not None:
                 raise BadRequest(translate(message, context=getRequest()))

@@ -14,4 +14,9 @@ class UploadSizeValidator(validator.SimpleFieldValidator):
     def validate(self, value, force=False):
         super().validate(value, force)
         if value is not None and not isinstance(value, str):
-            check_upload_size(size_of_upload(value), getattr(value, "filename", "") or "", self.request)
+            check_upload_size(
+                size_of_upload(value),
+                getattr(value, "filename", "") or "",
+                self.request,
+                getattr(value, "contentType", "") or "",
+            )

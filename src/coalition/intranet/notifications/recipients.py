@@ -3,11 +3,10 @@
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from coalition.intranet.security.localroles import forget_cached_local_roles
 from coalition.intranet.workspaces.api import roster
 from coalition.intranet.workspaces.api import WORKSPACE_TYPES
 from plone import api
-from zope.annotation.interfaces import IAnnotations
-from zope.globalrequest import getRequest
 
 
 def workspace_of(obj, include_self: bool = False):
@@ -53,23 +52,6 @@ def _user_ids(principal: str, seen: set) -> list[str]:
 def can_view(user, obj) -> bool:
     """Whether ``user`` may View ``obj`` now, judged with the user's own roles (local, group and global)."""
     return api.user.has_permission("View", user=user, obj=obj)
-
-
-# borg.localrole remembers, for the rest of the request, which local roles were allowed where.
-_LOCAL_ROLES_CACHE_PREFIX = "borg.localrole.workspace.checkLocalRolesAllowed:"
-
-
-def forget_cached_local_roles() -> None:
-    """Drop the request's cache of local-role checks, so a roster changed earlier in the same request counts.
-
-    Without this, someone taken off a roster and then asked about in the same request (a script, a test, a
-    view that changes a roster and adds content) would still be judged with their old roles.
-    """
-    annotations = IAnnotations(getRequest(), None)
-    if annotations is None:
-        return
-    for key in [k for k in annotations if isinstance(k, str) and k.startswith(_LOCAL_ROLES_CACHE_PREFIX)]:
-        del annotations[key]
 
 
 def recipients_for(item, actor_id: str | None, comment=None) -> list:

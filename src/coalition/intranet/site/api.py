@@ -13,6 +13,8 @@ from plone.formwidget.namedfile.converter import b64encode_file
 from Products.CMFCore.indexing import processQueue
 import transaction
 from zope.component.hooks import setSite
+from zope.dottedname.resolve import resolve
+from zope.interface import alsoProvides
 
 
 LOGO_PATH = pathlib.Path(__file__).parent.parent / "theme" / "static" / "logo.svg"
@@ -94,8 +96,10 @@ def setup_public_sections(site) -> None:
             _publish(folder)
     for language in structure.LANGUAGES:
         root = language_root(site, language)
-        for folder in [root] + [root[section_id] for section_id in structure.PUBLIC_SECTIONS]:
-            restrict_types(folder, structure.PUBLIC_TYPES)
+        restrict_types(root, structure.PUBLIC_TYPES)
+        for section_id in structure.PUBLIC_SECTIONS:
+            extra = structure.PUBLIC_SECTION_EXTRA_TYPES.get(section_id, ())
+            restrict_types(root[section_id], structure.PUBLIC_TYPES + extra)
 
 
 def restrict_types(container, allowed_types) -> None:
@@ -140,6 +144,12 @@ def setup_intranet(site) -> None:
         section = intranet[section_id]
         ILanguage(section).set_language(LANGUAGE_NEUTRAL)
         restrict_types(section, allowed_types)
+        marker = structure.INTRANET_SECTION_MARKERS.get(section_id)
+        if marker:
+            alsoProvides(section, resolve(marker))
+        for principal, roles in structure.INTRANET_SECTION_LOCAL_ROLES.get(section_id, {}).items():
+            section.manage_setLocalRoles(principal, list(roles))
+            section.reindexObjectSecurity()
         section.reindexObject()
     intranet.reindexObject()
 

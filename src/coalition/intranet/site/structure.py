@@ -69,11 +69,14 @@ PUBLIC_SECTIONS = {
 }
 
 # Section id -> the view that presents it (layout of the folder in every language).
-PUBLIC_SECTION_LAYOUTS = {"about": "member-organisations"}
+PUBLIC_SECTION_LAYOUTS = {"about": "member-organisations", "definition": "published-definition"}
 
 # What editors may add on the public side (language roots and their sections). Intranet types such as
 # WorkingDocument are not among them: nothing of a workspace is created in the public tree.
 PUBLIC_TYPES = ("Document", "Folder", "News Item", "Event", "Image", "File", "Link", "Collection")
+
+# Types a public section accepts besides PUBLIC_TYPES (profiles arrive by the act of publication).
+PUBLIC_SECTION_EXTRA_TYPES = {"prisoners": ("PrisonerProfile",)}
 
 INTRANET_ID = "intranet"
 INTRANET_TITLE = "Intranet"
@@ -81,10 +84,15 @@ INTRANET_TITLE = "Intranet"
 INTRANET_SECTIONS = {
     "organisations": ("Organisations", ("Organisation",)),
     "groups": ("Working groups", ("WorkingGroup",)),
-    "cases": ("Case files", ()),
+    "cases": ("Case files", ("CaseFile",)),
     "mentorship": ("Mentorship", ()),
 }
 INTRANET_POLICY = "coalition-intranet"
+# Local roles on intranet sections for every logged-in user: anyone on an organisation's roster may open a
+# case file (the case itself is then visible to that organisation's roster only).
+INTRANET_SECTION_LOCAL_ROLES = {"cases": {"AuthenticatedUsers": ("Contributor",)}}
+# Marker interfaces of intranet sections (dotted names: the concern owning the section defines them).
+INTRANET_SECTION_MARKERS = {"cases": "coalition.intranet.cases.content.ICaseRegistry"}
 
 # Group id -> (title, global roles)
 GROUPS = {

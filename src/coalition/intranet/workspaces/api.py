@@ -15,10 +15,13 @@ from coalition.intranet import _
 from coalition.intranet.mail import hide_workspace_titles
 from coalition.intranet.mail import mail_is_configured
 from coalition.intranet.security import audit
+from coalition.intranet.security.localroles import forget_cached_local_roles
+from coalition.intranet.workspaces.interfaces import RosterChangedEvent
 from dataclasses import dataclass
 from plone import api
 import re
 import secrets
+from zope.event import notify
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 
@@ -166,8 +169,11 @@ def _write_role(workspace, principal: str, role: str | None) -> None:
         workspace.manage_setLocalRoles(principal, kept)
     else:
         workspace.manage_delLocalRoles([principal])
-    # Catalog security (search, listings, REST @search) follows at once.
+    # Catalog security (search, listings, REST @search) follows at once, and so do permission checks.
     workspace.reindexObjectSecurity()
+    forget_cached_local_roles()
+    # Other concerns whose access follows a roster (case files of an organisation) update themselves.
+    notify(RosterChangedEvent(workspace, principal))
 
 
 def _change(workspace, principal: str, role: str, actor: str) -> str | None:

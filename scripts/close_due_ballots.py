@@ -1,0 +1,45 @@
+"""Close every open ballot whose deadline has passed: compute, record and audit each result.
+
+Ballots also close when someone opens them after the deadline; run this regularly (cron, systemd timer)
+so that results are recorded on time even for ballots nobody visits:
+
+    .venv/bin/zconsole run instance/etc/zope.conf scripts/close_due_ballots.py
+"""
+
+import argparse
+from coalition.intranet.drafting.ballots import close_due_ballots
+import sys
+from Testing.makerequest import makerequest
+from zope.component.hooks import setSite
+from zope.globalrequest import setRequest
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--site-id", default="coalition")
+    return parser.parse_args(argv)
+
+
+def main(app, argv) -> int:
+    from plone import api
+    import transaction
+
+    args = parse_args(argv)
+    app = makerequest(app)
+    setRequest(app.REQUEST)
+    if args.site_id not in app.objectIds():
+        print(f"No site '{args.site_id}' in this database.", file=sys.stderr)
+        return 1
+    setSite(app[args.site_id])
+    print(f"Closing the due ballots of '{args.site_id}'...", flush=True)
+    # The closing is the system's act at the deadline: it runs with the rights to transition and record.
+    with api.env.adopt_roles(["Manager"]):
+        closed = close_due_ballots(progress=lambda line: print(f"  {line}", flush=True))
+    transaction.commit()
+    print(f"{closed} ballot(s) closed.")
+    return 0
+
+
+if __name__ == "__main__":
+    # zconsole leaves its own argv: ["zconsole", "run", <zope.conf>, <this script>, *our arguments]
+    sys.exit(main(app, sys.argv[4:]))  # noqa: F821 (zconsole provides ``app``)

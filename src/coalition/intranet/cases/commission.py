@@ -1,0 +1,46 @@
+"""The list commission's work lists, computed with the reader's own permissions."""
+
+from coalition.intranet import _
+from coalition.intranet.dashboard.api import WaitingItem
+from coalition.intranet.dashboard.interfaces import IWaitingForMe
+from plone import api
+from zope.interface import implementer
+
+
+def _cases(**query) -> list:
+    catalog = api.portal.get_tool("portal_catalog")
+    return list(catalog(portal_type="CaseFile", sort_on="modified", **query))
+
+
+def waiting_for_assessment() -> list:
+    """Nominated cases: the commission has not started reviewing them."""
+    return _cases(review_state="nominated")
+
+
+def decisions_due() -> list:
+    """Cases under review: an assessment is under way and a decision is due."""
+    return _cases(review_state="under_review")
+
+
+def without_consent() -> list:
+    """Decided cases whose publication consent is missing or withdrawn (they cannot be published)."""
+    return [
+        brain
+        for brain in _cases(review_state=("decided", "closed"))
+        if brain.publication_consent in (None, "", "none", "withdrawn")
+    ]
+
+
+@implementer(IWaitingForMe)
+class CasesWaitingForAssessment:
+    """On the dashboard of list commission members: nominated cases."""
+
+    title = _("waiting_case_assessment", default="Case files waiting for assessment")
+    order = 20
+
+    def items(self, user):
+        if "ListCommissioner" not in api.user.get_roles(user=user):
+            return []
+        with api.env.adopt_user(user=user):
+            brains = waiting_for_assessment()
+        return [WaitingItem(title=brain.Title, url=brain.getURL()) for brain in brains]

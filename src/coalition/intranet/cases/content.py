@@ -1,0 +1,83 @@
+"""The CaseFile content class: a container (for evidence files) named by a neutral id, titled by the name."""
+
+from AccessControl import ClassSecurityInfo
+from AccessControl.class_init import InitializeClass
+from plone.app.content.interfaces import INameFromTitle
+from plone.app.content.namechooser import NormalizingNameChooser
+from plone.dexterity.content import Container
+from plone.uuid.interfaces import IUUID
+from zope.interface import implementer
+from zope.interface import Interface
+
+
+class ICaseFile(Interface):
+    """Marker of a case file."""
+
+
+class ICaseRegistry(Interface):
+    """Marker of the folder holding the case files (``/intranet/cases``)."""
+
+
+# Facts without which a case cannot be nominated: field name -> label (the form's own label is shown).
+NOMINATION_REQUIRED = (
+    "full_name",
+    "full_name_latin",
+    "region",
+    "nominating_organisation",
+    "articles",
+    "date_of_detention",
+    "status",
+    "narrative",
+)
+
+
+@implementer(ICaseFile)
+class CaseFile(Container):
+    """The title is the person's name (Latin transliteration, else Russian); it is not a field of its own."""
+
+    security = ClassSecurityInfo()
+
+    @security.public
+    def nomination_blockers(self):
+        """Names of the facts still missing for a nomination (the workflow's guard asks this)."""
+        return [name for name in NOMINATION_REQUIRED if not getattr(self, name, None)]
+
+    @property
+    def title(self):
+        return getattr(self, "full_name_latin", None) or getattr(self, "full_name", None) or ""
+
+    @title.setter
+    def title(self, value):
+        # The name fields are the source of the title; Dexterity's initialisation may try to set it.
+        pass
+
+    def Title(self):
+        return self.title
+
+
+InitializeClass(CaseFile)
+
+
+def neutral_case_id(case) -> str:
+    return f"case-{IUUID(case, '')[:8] or 'new'}"
+
+
+@implementer(INameFromTitle)
+class NeutralCaseId:
+    """A case file's URL never carries the person's name: ``case-<8 hex digits>``."""
+
+    def __init__(self, context):
+        self.context = context
+
+    @property
+    def title(self):
+        return neutral_case_id(self.context)
+
+
+class CaseRegistryNameChooser(NormalizingNameChooser):
+    """Whatever name a caller proposes (plone.api proposes the title), a case file gets a neutral id."""
+
+    def chooseName(self, name, obj):
+        if ICaseFile.providedBy(obj):
+            name = neutral_case_id(obj)
+        return super().chooseName(name, obj)

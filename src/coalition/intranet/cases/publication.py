@@ -1,0 +1,101 @@
+"""The publication boundary: from a decided case file to the public profile, by a named person's act.
+
+``PUBLIC_FIELDS`` is the one whitelist of what leaves a case file. The profile receives a copy of these
+values, never a view of the case; the case remembers which profile it published (the profile does not know
+its case). Retraction takes the profile off the public site in every language at once.
+"""
+
+from AccessControl import Unauthorized
+from coalition.intranet import _
+from coalition.intranet.cases import assessment
+from coalition.intranet.public import api as public
+from coalition.intranet.security import audit
+from datetime import date
+from plone import api
+
+
+PUBLISH = "coalition: Publish profile"
+# case field -> profile field: the whitelist of what becomes public.
+PUBLIC_FIELDS = {
+    "full_name_latin": "title",
+    "full_name": "name_ru",
+    "gender": "gender",
+    "region": "region",
+    "articles": "articles",
+    "status": "status",
+    "date_of_detention": "date_of_detention",
+    "sentence": "sentence",
+    "place_of_detention": "place_of_detention",
+}
+PUBLISHABLE_OUTCOMES = ("recognised",)
+CONSENTS_ALLOWING_PUBLICATION = ("family", "public_figure")
+
+
+class PublicationRefused(ValueError):
+    """Publication refused; ``reasons`` are translatable messages. Nothing was published."""
+
+    def __init__(self, reasons):
+        super().__init__(reasons)
+        self.reasons = reasons
+
+
+def publication_blockers(case) -> list:
+    """Why this case cannot be published now (empty when it can)."""
+    reasons = []
+    decision = assessment.current_decision(case)
+    if api.content.get_state(case) not in ("decided", "closed") or decision is None:
+        reasons.append(_("publish_refused_no_decision", default="There is no recorded decision on this case."))
+    elif decision["outcome"] not in PUBLISHABLE_OUTCOMES:
+        reasons.append(_("publish_refused_outcome", default="Only a case recognised by a decision can be published."))
+    if getattr(case, "publication_consent", None) not in CONSENTS_ALLOWING_PUBLICATION:
+        reasons.append(
+            _("publish_refused_consent", default="No publication consent is recorded (or it was withdrawn).")
+        )
+    if getattr(case, "risk_level", None) == "high":
+        reasons.append(_("publish_refused_risk", default="The risk of publication is recorded as high."))
+    return reasons
+
+
+def public_data(case) -> dict:
+    """Exactly what would become public: the whitelisted facts and the recognition."""
+    data = {target: getattr(case, source, None) for source, target in PUBLIC_FIELDS.items()}
+    birth = getattr(case, "date_of_birth", None)
+    data["birth_year"] = birth.year if isinstance(birth, date) else None
+    decision = assessment.current_decision(case)
+    if decision is not None:
+        data["recognised_on"] = date.fromisoformat(decision["date"][:10])
+        data["criteria_version"] = decision["criteria_version"]
+        data["category"] = decision["category"]
+    return data
+
+
+def published_profile(case):
+    return public.profile_by_uid(getattr(case, "published_profile_uid", None))
+
+
+def publish(case):
+    """Create or update the public profile from the case; the current user is the person taking the act."""
+    if not api.user.has_permission(PUBLISH, obj=case):
+        raise Unauthorized("You may not publish this case file.")
+    reasons = publication_blockers(case)
+    if reasons:
+        raise PublicationRefused(reasons)
+    actor = api.user.get_current().getId()
+    profile = public.upsert_profile(public_data(case), getattr(case, "published_profile_uid", None))
+    case.published_profile_uid = api.content.get_uuid(profile)
+    audit.record("case.published", case, actor, profile=profile.absolute_url_path())
+    return profile
+
+
+def retract(case, reason: str) -> int:
+    """Unpublish the profile of this case in every language at once (consent withdrawn, safety)."""
+    if not api.user.has_permission(PUBLISH, obj=case) and not api.user.has_permission(
+        "coalition: Manage case access", obj=case
+    ):
+        raise Unauthorized("You may not retract this profile.")
+    uid = getattr(case, "published_profile_uid", None)
+    if not uid:
+        raise PublicationRefused([_("retract_refused_nothing", default="Nothing of this case is published.")])
+    retracted = public.retract_profile(uid)
+    audit.record("case.retracted", case, api.user.get_current().getId(), reason=reason, count=str(retracted))
+    return retracted

@@ -1,0 +1,1 @@
+"""The criteria of the definition of "political prisoner": drafted, frozen as numbered versions, published."""

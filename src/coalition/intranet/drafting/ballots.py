@@ -1,0 +1,510 @@
+"""Ballots: formal votes of the member organisations on one version of a working document.
+
+A ballot lives inside the ``WorkingDocument`` it decides on. At opening it freezes what is voted on (the
+document's CMFEditions version id and a copy of that version's text), the rules (quorum, majority, secret
+or open) and the eligible organisations (every ``Organisation`` at that moment). Each organisation casts
+one vote through one of its ``WorkspaceAdmin`` s, its representative; a later vote of the same
+organisation (by the same or another admin) replaces the earlier one until the deadline.
+
+Votes are kept in an ``OOBTree`` keyed by organisation id (concurrent votes of different organisations
+merge instead of conflicting), in an attribute that is no schema field: neither the REST API nor any
+form ever serialises it. What is shown is decided here: ``participation`` (who voted, never how, while
+open), and once closed ``result_of`` (counts) plus ``open_votes`` (who voted what: open ballots only).
+
+Closing (``close_ballot``) computes the result with ``tally.tally``, stores it once with the version
+voted on, transitions the ballot to ``closed`` (where the workflow lets nobody modify, add or delete)
+and writes the act to the audit log. Every function refuses to change a closed ballot.
+"""
+
+from AccessControl import Unauthorized
+from BTrees.OOBTree import OOBTree
+from coalition.intranet import _
+from coalition.intranet.drafting import tally
+from coalition.intranet.drafting.interfaces import BallotClosed
+from coalition.intranet.drafting.interfaces import BallotStarted
+from coalition.intranet.security import audit
+from coalition.intranet.workspaces.api import admins
+from dataclasses import dataclass
+from datetime import datetime
+from datetime import UTC
+from plone import api
+from plone.dexterity.utils import createContentInContainer
+from zope.event import notify
+from zope.i18n import translate
+
+
+BALLOT_TYPE = "Ballot"
+DOCUMENT_TYPE = "WorkingDocument"
+START_BALLOT = "coalition: Start ballot"
+OPEN = "open"
+CLOSED = "closed"
+# Why a ballot was closed.
+AT_DEADLINE = "deadline"
+BY_COORDINATOR = "coordinator"
+SUPERSEDED = "superseded"
+# The local role that lets a representative who is not on the document's roster open the ballot.
+VOTER_ROLE = "WorkspaceGuest"
+STATEMENT_MAX = 2000
+
+OUTCOME_TITLES = {
+    tally.ADOPTED: _("ballot_outcome_adopted", default="Adopted"),
+    tally.REJECTED: _("ballot_outcome_rejected", default="Not adopted"),
+    tally.NO_QUORUM: _("ballot_outcome_no_quorum", default="Failed for lack of quorum"),
+    SUPERSEDED: _("ballot_outcome_superseded", default="Superseded by a new ballot on a newer version"),
+}
+OPTION_TITLES = {
+    tally.APPROVE: _("ballot_option_approve", default="Approve"),
+    tally.REJECT: _("ballot_option_reject", default="Reject"),
+    tally.ABSTAIN: _("ballot_option_abstain", default="Abstain"),
+}
+MAJORITY_TITLES = {
+    tally.SIMPLE: _("ballot_majority_simple", default="Simple majority of votes cast (abstentions not counted)"),
+    tally.TWO_THIRDS: _(
+        "ballot_majority_two_thirds", default="Two-thirds majority of votes cast (abstentions not counted)"
+    ),
+}
+
+
+class BallotError(ValueError):
+    """An act the ballot rules refuse. ``message`` is a translatable text, safe to show; nothing was changed."""
+
+    def __init__(self, message):
+        super().__init__(translate(message))
+        self.message = message
+
+
+@dataclass(frozen=True)
+class Vote:
+    """One organisation's vote. Only ever handed out for open (not secret) ballots, or to its own organisation."""
+
+    organisation: str
+    option: str
+    statement: str
+    voter: str
+    when: datetime
+
+
+def now() -> datetime:
+    return datetime.now(UTC)
+
+
+def _aware(value: datetime) -> datetime:
+    """Deadlines are stored timezone-aware, in UTC (whose tzinfo pickles in the ZODB); naive means UTC."""
+    return value.astimezone(UTC) if value.tzinfo is not None else value.replace(tzinfo=UTC)
+
+
+# -- reading ---------------------------------------------------------------------------------------------
+
+
+def is_closed(ballot) -> bool:
+    return getattr(ballot, "result", None) is not None or api.content.get_state(ballot) == CLOSED
+
+
+def document_of(ballot):
+    """The working document a ballot decides on (its container)."""
+    return ballot.__parent__
+
+
+def current_version(document) -> int | None:
+    """The CMFEditions version id of the document's current text (None if it was never versioned)."""
+    return getattr(document, "version_id", None)
+
+
+def text_changed(ballot) -> bool:
+    """Whether the document got a newer version after the ballot opened, and nobody decided yet what to do."""
+    if getattr(ballot, "text_decision", None) is not None:
+        return False
+    current = current_version(document_of(ballot))
+    return current is not None and current != ballot.document_version
+
+
+def deadline_passed(ballot, at: datetime | None = None) -> bool:
+    return _aware(ballot.deadline) <= (at or now())
+
+
+def organisations() -> dict[str, object]:
+    """Every member organisation, ``{id: Organisation}``, whoever asks."""
+    catalog = api.portal.get_tool("portal_catalog")
+    brains = catalog.unrestrictedSearchResults(portal_type="Organisation", sort_on="sortable_title")
+    return {brain.getId: brain._unrestrictedGetObject() for brain in brains}
+
+
+def _principals_of(user_id: str) -> set[str]:
+    groups = {group.getId() for group in api.group.get_groups(username=user_id)}
+    return {user_id} | groups
+
+
+def represented_organisations(ballot, user_id: str | None = None) -> list[str]:
+    """Ids of the eligible organisations the user (default: current) represents now, as one of their admins."""
+    if user_id is None:
+        user_id = api.user.get_current().getId()
+    if not user_id:
+        return []
+    principals = _principals_of(user_id)
+    found = organisations()
+    return [org_id for org_id in ballot.eligible if org_id in found and principals & set(admins(found[org_id]))]
+
+
+def participation(ballot) -> list[str]:
+    """Ids of the organisations that have voted (never how): safe to show for every ballot."""
+    return [org_id for org_id in ballot.eligible if org_id in ballot._votes]
+
+
+def own_vote(ballot, organisation_id: str, user_id: str | None = None) -> Vote | None:
+    """The vote of an organisation, for its own representative only (to show and change it)."""
+    if organisation_id not in represented_organisations(ballot, user_id) or organisation_id not in ballot._votes:
+        return None
+    return _vote(organisation_id, ballot._votes[organisation_id])
+
+
+def _vote(organisation_id: str, stored: tuple) -> Vote:
+    option, statement, voter, when = stored
+    return Vote(organisation_id, option, statement, voter, datetime.fromisoformat(when))
+
+
+def result_of(ballot) -> dict | None:
+    """The recorded result of a closed ballot (counts, outcome, version voted on), or None while open."""
+    result = getattr(ballot, "result", None)
+    return dict(result) if result is not None else None
+
+
+def open_votes(ballot) -> list[Vote]:
+    """Who voted what, for a closed ballot that is not secret; an empty list for secret or open ballots."""
+    if ballot.secret or not is_closed(ballot):
+        return []
+    return [_vote(org_id, ballot._votes[org_id]) for org_id in participation(ballot)]
+
+
+def anonymous_statements(ballot) -> list[str]:
+    """The reasoned statements of a closed secret ballot, without organisation or option, in text order."""
+    if not ballot.secret or not is_closed(ballot):
+        return []
+    return sorted(stored[1] for stored in ballot._votes.values() if stored[1])
+
+
+def ballots_of(document) -> list:
+    """The ballots inside a working document that the current user may view, newest first."""
+    found = [obj for obj in document.objectValues() if getattr(obj, "portal_type", None) == BALLOT_TYPE]
+    visible = [ballot for ballot in found if api.user.has_permission("View", obj=ballot)]
+    return sorted(visible, key=lambda ballot: ballot.opened, reverse=True)
+
+
+# -- acts ------------------------------------------------------------------------------------------------
+
+
+def may_start_ballot(document) -> bool:
+    """Coordinators and managers who may open the document."""
+    return bool(api.user.has_permission(START_BALLOT, obj=document) and api.user.has_permission("View", obj=document))
+
+
+def _voted_text(document, version: int | None) -> tuple[int, str]:
+    """The version id and the HTML of that version of the document; the current text saved first if needed."""
+    repository = api.portal.get_tool("portal_repository")
+    if current_version(document) is None:
+        repository.save(document, comment="Saved as the version put to the vote")
+    current = current_version(document)
+    if version is None or version == current:
+        text = document.text.output if document.text else ""
+        return current, text
+    try:
+        old = repository.retrieve(document, version).object
+    except Exception as error:  # CMFEditions raises several types for an unknown version
+        raise BallotError(
+            _(
+                "ballot_error_unknown_version",
+                default="This document has no version ${version}.",
+                mapping={"version": version},
+            )
+        ) from error
+    return version, old.text.output if old.text else ""
+
+
+def start_ballot(
+    document,
+    *,
+    title: str,
+    question: str,
+    deadline: datetime,
+    quorum: str = "2/3",
+    majority: str = tally.SIMPLE,
+    secret: bool = False,
+    version: int | None = None,
+    consultation=None,
+):
+    """Open a ballot on ``version`` (default: the current one) of ``document`` and return it.
+
+    Only coordinators and managers who may open the document may do this. The eligible organisations are
+    all member organisations now; their admins get ``VOTER_ROLE`` on the ballot so that they can open it
+    even if they are not on the document's workspace roster.
+    """
+    if getattr(document, "portal_type", None) != DOCUMENT_TYPE:
+        raise ValueError("A ballot decides on a working document")
+    if not may_start_ballot(document):
+        raise Unauthorized("You may not start a ballot on this document.")
+    deadline = _aware(deadline)
+    if deadline <= now():
+        raise BallotError(_("ballot_error_deadline_past", default="The deadline must be in the future."))
+    if quorum not in tally.QUORUMS:
+        raise BallotError(_("ballot_error_quorum", default="Choose one of the quorums offered."))
+    if majority not in tally.MAJORITIES:
+        raise BallotError(_("ballot_error_majority", default="Choose one of the majority rules offered."))
+    if not (question or "").strip() or not (title or "").strip():
+        raise BallotError(_("ballot_error_question", default="A ballot needs a title and a question."))
+    eligible = organisations()
+    if not eligible:
+        raise BallotError(_("ballot_error_no_organisations", default="There are no member organisations to vote."))
+    version, text = _voted_text(document, version)
+    ballot = createContentInContainer(
+        document,
+        BALLOT_TYPE,
+        checkConstraints=True,
+        title=title.strip(),
+        question=question.strip(),
+        deadline=deadline,
+        quorum=quorum,
+        majority=majority,
+        secret=bool(secret),
+        consultation=consultation,
+    )
+    ballot.document_version = version
+    ballot.document_uid = api.content.get_uuid(document)
+    ballot.voted_text = text
+    ballot.eligible = tuple(eligible)
+    ballot.eligible_titles = tuple((org_id, org.Title()) for org_id, org in eligible.items())
+    ballot.opened = now()
+    ballot.opened_by = api.user.get_current().getId() or ""
+    ballot.text_decision = None
+    ballot.result = None
+    ballot._votes = OOBTree()
+    for org in eligible.values():
+        for principal in admins(org):
+            ballot.manage_addLocalRoles(principal, [VOTER_ROLE])
+    ballot.reindexObjectSecurity()
+    audit.record(
+        "ballot.started",
+        ballot,
+        version=version,
+        quorum=quorum,
+        majority=majority,
+        secret=secret,
+        deadline=deadline.isoformat(),
+    )
+    notify(BallotStarted(ballot))
+    return ballot
+
+
+def _refuse_if_closed(ballot) -> None:
+    if is_closed(ballot):
+        raise BallotError(_("ballot_error_closed", default="This ballot is closed: its result cannot change."))
+
+
+def cast_vote(
+    ballot, option: str, statement: str = "", organisation_id: str | None = None, at: datetime | None = None
+) -> Vote:
+    """Record the vote of an organisation, cast by the current user as its representative.
+
+    ``organisation_id`` may be left out when the user represents exactly one eligible organisation. A vote
+    replaces the organisation's earlier vote (whichever of its admins cast it); after the deadline, on a
+    closed ballot, or by someone who represents no eligible organisation, nothing is recorded and a
+    ``BallotError`` says why.
+    """
+    at = at or now()
+    _refuse_if_closed(ballot)
+    if deadline_passed(ballot, at):
+        raise BallotError(
+            _(
+                "ballot_error_after_deadline",
+                default="The deadline of this ballot has passed: votes are no longer accepted.",
+            )
+        )
+    represented = represented_organisations(ballot)
+    if not represented:
+        raise BallotError(
+            _(
+                "ballot_error_not_representative",
+                default="Only the representative (an admin) of an eligible member organisation may vote.",
+            )
+        )
+    if organisation_id is None and len(represented) == 1:
+        organisation_id = represented[0]
+    if organisation_id not in represented:
+        raise BallotError(_("ballot_error_which_organisation", default="Choose the organisation you vote for."))
+    if option not in tally.OPTIONS:
+        raise BallotError(_("ballot_error_option", default="Choose approve, reject or abstain."))
+    statement = (statement or "").strip()
+    if len(statement) > STATEMENT_MAX:
+        raise BallotError(
+            _(
+                "ballot_error_statement_long",
+                default="The statement is too long (at most ${max} characters).",
+                mapping={"max": STATEMENT_MAX},
+            )
+        )
+    voter = api.user.get_current().getId()
+    changed = organisation_id in ballot._votes
+    ballot._votes[organisation_id] = (option, statement, voter, at.isoformat())
+    # The audit log records that an organisation voted, never how (secret ballots stay secret there too).
+    audit.record("ballot.vote_changed" if changed else "ballot.voted", ballot, voter, organisation=organisation_id)
+    return _vote(organisation_id, ballot._votes[organisation_id])
+
+
+def may_close(ballot) -> bool:
+    """Coordinators and managers (the workflow's guard of ``close``)."""
+    return not is_closed(ballot) and api.user.has_permission(START_BALLOT, obj=ballot)
+
+
+def _record_result(ballot, reason: str, actor: str) -> dict:
+    options = [ballot._votes[org_id][0] for org_id in participation(ballot)]
+    counted = tally.tally(options, len(ballot.eligible), ballot.quorum, ballot.majority)
+    outcome = SUPERSEDED if reason == SUPERSEDED else counted.outcome
+    result = {
+        "outcome": outcome,
+        "eligible": counted.eligible,
+        "cast": counted.cast,
+        "approve": counted.approve,
+        "reject": counted.reject,
+        "abstain": counted.abstain,
+        "quorum": counted.quorum,
+        "majority": counted.majority,
+        "secret": bool(ballot.secret),
+        "document_uid": ballot.document_uid,
+        "document_version": ballot.document_version,
+        "participants": tuple(participation(ballot)),
+        # Naming who approved would reveal secret votes; adoption then names the participants only.
+        "approving": ()
+        if ballot.secret
+        else tuple(o for o in participation(ballot) if ballot._votes[o][0] == tally.APPROVE),
+        "closed": now().isoformat(),
+        "closed_by": actor,
+        "reason": reason,
+        "text_decision": ballot.text_decision,
+    }
+    ballot.result = result
+    return result
+
+
+def close_ballot(ballot, reason: str = BY_COORDINATOR) -> dict:
+    """Compute and record the result, transition the ballot to ``closed``, audit it; return the result.
+
+    ``reason`` is ``coordinator`` (only coordinators and managers), ``deadline`` (anybody's access after
+    the deadline triggers it, and ``close_due_ballots``) or ``superseded`` (by ``restart_ballot``).
+    """
+    _refuse_if_closed(ballot)
+    if reason == AT_DEADLINE:
+        if not deadline_passed(ballot):
+            raise BallotError(_("ballot_error_not_due", default="The deadline of this ballot has not passed yet."))
+    elif not may_close(ballot):
+        raise Unauthorized("Only coordinators close a ballot before its deadline.")
+    _finish(ballot, reason)
+    # The transition is the system's act once the rules allowed it (at the deadline anyone's visit closes it).
+    with api.env.adopt_roles(["Manager"]):
+        api.content.transition(ballot, transition="close")
+    ballot.reindexObject()
+    return dict(ballot.result)
+
+
+def _finish(ballot, reason: str) -> None:
+    actor = api.user.get_current().getId() or ""
+    result = _record_result(ballot, reason, actor)
+    audit.record(
+        "ballot.closed",
+        ballot,
+        actor,
+        outcome=result["outcome"],
+        reason=reason,
+        version=result["document_version"],
+        cast=result["cast"],
+        eligible=result["eligible"],
+    )
+    notify(BallotClosed(ballot, dict(result)))
+
+
+def on_transition(ballot, event) -> None:
+    """The workflow menu's "Close ballot" closes through the same rules: the result is recorded with it."""
+    if event.transition is not None and event.transition.id == "close" and getattr(ballot, "result", None) is None:
+        _finish(ballot, BY_COORDINATOR)
+
+
+def close_if_due(ballot) -> bool:
+    """Close the ballot if its deadline has passed; True if it was closed now."""
+    if is_closed(ballot) or not deadline_passed(ballot):
+        return False
+    close_ballot(ballot, AT_DEADLINE)
+    return True
+
+
+def due_ballots(at: datetime | None = None) -> list:
+    """Open ballots whose deadline has passed."""
+    catalog = api.portal.get_tool("portal_catalog")
+    found = []
+    for brain in catalog.unrestrictedSearchResults(portal_type=BALLOT_TYPE, review_state=OPEN):
+        ballot = brain._unrestrictedGetObject()
+        if deadline_passed(ballot, at):
+            found.append(ballot)
+    return found
+
+
+def close_due_ballots(progress=None) -> int:
+    """Close every open ballot whose deadline has passed; returns how many. ``progress(line)`` reports each."""
+    closed = 0
+    for ballot in due_ballots():
+        result = close_ballot(ballot, AT_DEADLINE)
+        closed += 1
+        if progress is not None:
+            path = "/".join(ballot.getPhysicalPath())
+            progress(f"{path}: {result['outcome']} ({result['cast']}/{result['eligible']} voted)")
+    return closed
+
+
+def keep_ballot(ballot) -> None:
+    """After the document changed: the coordinator keeps the vote on the original version (recorded)."""
+    _refuse_if_closed(ballot)
+    if not may_close(ballot):
+        raise Unauthorized("Only coordinators decide about a changed text.")
+    if not text_changed(ballot):
+        raise BallotError(
+            _("ballot_error_text_unchanged", default="The document has not changed since the ballot opened.")
+        )
+    actor = api.user.get_current().getId()
+    ballot.text_decision = {
+        "decision": "kept",
+        "by": actor,
+        "when": now().isoformat(),
+        "newer_version": current_version(document_of(ballot)),
+    }
+    audit.record("ballot.text_change_kept", ballot, actor, version=ballot.document_version)
+
+
+def restart_ballot(ballot, deadline: datetime | None = None):
+    """After the document changed: close this ballot as superseded and open the same ballot on the new version."""
+    _refuse_if_closed(ballot)
+    if not may_close(ballot):
+        raise Unauthorized("Only coordinators restart a ballot.")
+    if not text_changed(ballot):
+        raise BallotError(
+            _("ballot_error_text_unchanged", default="The document has not changed since the ballot opened.")
+        )
+    document = document_of(ballot)
+    actor = api.user.get_current().getId()
+    new = start_ballot(
+        document,
+        title=ballot.title,
+        question=ballot.question,
+        deadline=deadline or _aware(ballot.deadline),
+        quorum=ballot.quorum,
+        majority=ballot.majority,
+        secret=ballot.secret,
+        consultation=ballot.consultation,
+    )
+    ballot.text_decision = {
+        "decision": "restarted",
+        "by": actor,
+        "when": now().isoformat(),
+        "new_ballot": api.content.get_uuid(new),
+    }
+    close_ballot(ballot, SUPERSEDED)
+    return new
+
+
+def eligible_titles(ballot) -> dict[str, str]:
+    return dict(ballot.eligible_titles)

@@ -1,0 +1,37 @@
+""" "Waiting for me" on the dashboard: open ballots on which the person's organisation has not voted yet."""
+
+from coalition.intranet import _
+from coalition.intranet.dashboard.api import WaitingItem
+from coalition.intranet.dashboard.interfaces import IWaitingForMe
+from coalition.intranet.drafting import ballots
+from plone import api
+from zope.interface import implementer
+
+
+@implementer(IWaitingForMe)
+class OpenBallots:
+    """Open ballots, before their deadline, where an organisation the person represents has not voted."""
+
+    title = _("waiting_ballots", default="Ballots awaiting your organisation's vote")
+    order = 10
+
+    def items(self, user):
+        user_id = user.getId()
+        catalog = api.portal.get_tool("portal_catalog")
+        found = []
+        for brain in catalog.unrestrictedSearchResults(portal_type=ballots.BALLOT_TYPE, review_state=ballots.OPEN):
+            ballot = brain._unrestrictedGetObject()
+            if ballots.deadline_passed(ballot) or not api.user.has_permission("View", user=user, obj=ballot):
+                continue
+            voted = set(ballots.participation(ballot))
+            waiting = [o for o in ballots.represented_organisations(ballot, user_id) if o not in voted]
+            if waiting:
+                found.append(
+                    WaitingItem(
+                        title=ballot.Title(),
+                        url=ballot.absolute_url(),
+                        detail=", ".join(ballots.eligible_titles(ballot)[o] for o in waiting),
+                        due=ballots._aware(ballot.deadline),
+                    )
+                )
+        return sorted(found, key=lambda item: item.due)

@@ -1,0 +1,95 @@
+"""Over HTTP, as the list commission (facts only), another organisation and Anonymous: the confidential
+fields of a case file come out of no channel — page, edit form, REST API with expansions, search."""
+
+import json
+from plone import api
+import requests
+from tests.cases.case_helpers import CONFIDENTIAL_VALUES
+from tests.cases.case_helpers import create_case
+from tests.coalition_layers import COALITION_SERVER_TESTING
+import transaction
+import unittest
+
+
+SELECTION_ANY = "plone.app.querystring.operation.selection.any"
+
+
+class TestCaseChannels(unittest.TestCase):
+    layer = COALITION_SERVER_TESTING
+
+    def setUp(self):
+        portal = self.layer["portal"]
+        self.case = create_case(portal)
+        with api.env.adopt_user(username="alpha-member"):
+            api.content.transition(self.case, transition="nominate")
+        transaction.commit()
+        self.site_url = f"http://{self.layer['host']}:{self.layer['port']}/plone"
+        self.case_url = f"{self.site_url}/intranet/cases/{self.case.getId()}"
+
+    def get(self, url, user, **kwargs):
+        auth = (user, "demo-secret") if user else None
+        return requests.get(url, auth=auth, timeout=30, allow_redirects=False, **kwargs)
+
+    def assert_no_confidential_value(self, response, where):
+        for value in CONFIDENTIAL_VALUES:
+            self.assertNotIn(value, response.text, where)
+
+    def test_commission_sees_the_facts_but_not_the_confidential_fields(self):
+        page = self.get(self.case_url, "commission")
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Ivan Testov", page.text)
+        self.assert_no_confidential_value(page, "page")
+        rest = self.get(
+            self.case_url,
+            "commission",
+            headers={"Accept": "application/json"},
+            params={"expand": "breadcrumbs,workflow,actions,types,history"},
+        )
+        self.assertEqual(rest.status_code, 200)
+        data = rest.json()
+        self.assertEqual(data["full_name_latin"], "Ivan Testov")
+        for field in ("lawyer_contacts", "relatives_contacts", "home_address", "health_notes"):
+            self.assertNotIn(field, data)
+        self.assert_no_confidential_value(rest, "REST GET")
+        for field in ("lawyer_contacts", "home_address"):
+            self.assertNotEqual(self.get(f"{self.case_url}/{field}", "commission").status_code, 200, field)
+
+    def test_search_channels_carry_no_confidential_value(self):
+        for user in ("commission", "beta-member", None):
+            for params in (
+                {"portal_type": "CaseFile", "fullobjects": "1"},
+                {"portal_type": "CaseFile", "metadata_fields": "_all"},
+                {"SearchableText": "Petrova"},
+            ):
+                response = self.get(
+                    f"{self.site_url}/@search", user, headers={"Accept": "application/json"}, params=params
+                )
+                self.assert_no_confidential_value(response, f"@search {params} as {user}")
+            query = requests.post(
+                f"{self.site_url}/@querystring-search",
+                auth=(user, "demo-secret") if user else None,
+                headers={"Accept": "application/json", "Content-Type": "application/json"},
+                data=json.dumps(
+                    {
+                        "query": [{"i": "portal_type", "o": SELECTION_ANY, "v": ["CaseFile"]}],
+                        "fullobjects": 1,
+                    }
+                ),
+                timeout=30,
+            )
+            self.assert_no_confidential_value(query, f"@querystring-search as {user}")
+
+    def test_other_organisation_and_anonymous_get_nothing(self):
+        for user in ("beta-member", None):
+            for accept in ("text/html", "application/json"):
+                response = self.get(self.case_url, user, headers={"Accept": accept})
+                self.assertNotEqual(response.status_code, 200, (user, accept))
+                self.assertNotIn("Ivan Testov", response.text)
+                self.assert_no_confidential_value(response, f"{user} {accept}")
+
+    def test_nominating_member_reads_and_edits_the_confidential_fields(self):
+        rest = self.get(self.case_url, "alpha-member", headers={"Accept": "application/json"})
+        self.assertEqual(rest.json()["lawyer_contacts"], CONFIDENTIAL_VALUES[0])
+        form = self.get(f"{self.case_url}/edit", "alpha-member")
+        self.assertEqual(form.status_code, 200)
+        self.assertIn("form-widgets-lawyer_contacts", form.text)

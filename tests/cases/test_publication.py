@@ -1,0 +1,133 @@
+"""From a recognised case with consent to the public profile, by a named act; retraction in every language."""
+
+from AccessControl import Unauthorized
+from coalition.intranet.cases import assessment as rules
+from coalition.intranet.cases import publication
+from coalition.intranet.security import audit
+from datetime import date
+from plone import api
+from plone.app.multilingual.interfaces import ITranslationManager
+from plone.app.testing import logout
+import requests
+from tests.cases.case_helpers import CONFIDENTIAL_VALUES
+from tests.cases.case_helpers import create_case
+from tests.coalition_layers import COALITION_DEMO_INTEGRATION_TESTING
+from tests.coalition_layers import COALITION_SERVER_TESTING
+import transaction
+import unittest
+
+
+def decided_case(portal, outcome="recognised", consent="family", **facts):
+    case = create_case(portal, date_of_birth=date(1988, 7, 14), publication_consent=consent, **facts)
+    with api.env.adopt_user(username="alpha-member"):
+        api.content.transition(case, transition="nominate")
+    with api.env.adopt_user(username="commission"):
+        api.content.transition(case, transition="start_review")
+        rules.start_assessment(case)
+        for item_id in ("C1", "C2", "C3", "C4", "C5", "X1"):
+            rules.record_finding(case, item_id, "met" if item_id != "X1" else "not_met")
+        rules.record_decision(case, outcome, "Documented.", "A" if outcome == "recognised" else "")
+    return case
+
+
+class TestPublication(unittest.TestCase):
+    layer = COALITION_DEMO_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+
+    def test_publishing_copies_only_whitelisted_facts(self):
+        case = decided_case(self.portal)
+        with api.env.adopt_user(username="commission"):
+            profile = publication.publish(case)
+        self.assertEqual(profile.aq_parent.absolute_url_path(), "/plone/en/prisoners")
+        self.assertEqual(api.content.get_state(profile), "published")
+        self.assertEqual((profile.title, profile.name_ru, profile.birth_year), ("Ivan Testov", "Иван Тестов", 1988))
+        self.assertEqual((profile.criteria_version, profile.category), (1, "A"))
+        values = " ".join(str(value) for value in vars(profile).values())
+        for secret in CONFIDENTIAL_VALUES:
+            self.assertNotIn(secret, values)
+        self.assertFalse(hasattr(profile, "lawyer_contacts"))
+        self.assertEqual(audit.entries()[0].action, "case.published")
+
+    def test_publication_is_refused_with_its_reasons(self):
+        cases = {
+            "no consent": decided_case(self.portal, consent="none"),
+            "not recognised": decided_case(self.portal, outcome="not_recognised"),
+            "high risk": decided_case(self.portal, risk_level="high"),
+        }
+        for name, case in cases.items():
+            with api.env.adopt_user(username="commission"), self.assertRaises(publication.PublicationRefused, msg=name):
+                publication.publish(case)
+        draft = create_case(self.portal, publication_consent="family")
+        self.assertTrue(publication.publication_blockers(draft))
+        catalog = api.portal.get_tool("portal_catalog")
+        self.assertEqual(len(catalog.unrestrictedSearchResults(portal_type="PrisonerProfile")), 0)
+
+    def test_only_the_commission_publishes(self):
+        case = decided_case(self.portal)
+        for user in ("alpha-member", "coordinator", "editor-de"):
+            with api.env.adopt_user(username=user), self.assertRaises(Unauthorized, msg=user):
+                publication.publish(case)
+
+    def test_status_change_flows_to_the_profile_by_a_new_act(self):
+        case = decided_case(self.portal)
+        with api.env.adopt_user(username="commission"):
+            profile = publication.publish(case)
+            case.status = "released"
+            self.assertEqual(profile.status, "pre_trial_custody")
+            again = publication.publish(case)
+        self.assertEqual(again, profile)
+        self.assertEqual(profile.status, "released")
+
+    def test_retraction_unpublishes_every_language_at_once(self):
+        case = decided_case(self.portal)
+        with api.env.adopt_user(username="commission"):
+            profile = publication.publish(case)
+        with api.env.adopt_roles(["Manager"]):
+            german = ITranslationManager(profile).add_translation("de")
+            german.title = "Ivan Testow"
+            api.content.transition(german, to_state="published")
+        with api.env.adopt_user(username="alpha-admin"):
+            count = publication.retract(case, "The family asked us to.")
+        self.assertEqual(count, 2)
+        for item in (profile, german):
+            self.assertEqual(api.content.get_state(item), "retracted")
+        catalog = api.portal.get_tool("portal_catalog")
+        logout()
+        self.assertEqual(len(catalog(portal_type="PrisonerProfile")), 0)
+
+    def test_the_publishing_commissioner_does_not_own_the_profile(self):
+        case = decided_case(self.portal)
+        with api.env.adopt_user(username="commission"):
+            profile = publication.publish(case)
+        self.assertFalse(api.user.has_permission("Modify portal content", username="commission", obj=profile))
+
+
+class TestPublicProfileOverHttp(unittest.TestCase):
+    layer = COALITION_SERVER_TESTING
+
+    def test_anonymous_reads_the_profile_until_it_is_retracted(self):
+        case = decided_case(self.layer["portal"])
+        with api.env.adopt_user(username="commission"):
+            profile = publication.publish(case)
+        transaction.commit()
+        url = f"http://{self.layer['host']}:{self.layer['port']}/plone/en/prisoners/{profile.getId()}"
+        page = requests.get(url, timeout=30)
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("Ivan Testov", page.text)
+        for secret in CONFIDENTIAL_VALUES:
+            self.assertNotIn(secret, page.text)
+        self.assertNotIn(case.getId(), page.text)
+        with api.env.adopt_user(username="alpha-admin"):
+            publication.retract(case, "Safety.")
+        transaction.commit()
+        gone = requests.get(url, timeout=30, allow_redirects=False)
+        self.assertNotEqual(gone.status_code, 200)
+        search = requests.get(
+            f"http://{self.layer['host']}:{self.layer['port']}/plone/@search",
+            params={"SearchableText": "Testov"},
+            headers={"Accept": "application/json"},
+            timeout=30,
+        ).json()
+        self.assertEqual(search["items_total"], 0)
