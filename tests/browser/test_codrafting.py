@@ -105,3 +105,54 @@ class TestCoDrafting(unittest.TestCase):
         save_screenshot(alpha, "codrafting-document-phone")
         alpha.goto(f"{document_url}/@@history?one=current&two=0")
         save_screenshot(alpha, "codrafting-diff-phone")
+
+
+class TestConflictInTheBrowser(unittest.TestCase):
+    """Two people in two browsers save the same document: the second gets the conflict, keeps the text."""
+
+    layer = COALITION_BROWSER_TESTING
+
+    def setUp(self):
+        self.site_url = f"http://{self.layer['host']}:{self.layer['port']}/plone"
+        self.session = self.layer["browser"]
+        self.portal = self.layer["portal"]
+        # Without the edit lock both can open the form at once (as after a lock was taken over).
+        api.portal.set_registry_record("plone.lock_on_ttw_edit", False)
+        with api.env.adopt_user(username="alpha-member"):
+            api.content.create(
+                container=self.portal["intranet"]["groups"]["definition"],
+                type="WorkingDocument",
+                id="draft",
+                title="Draft definition",
+            )
+        transaction.commit()
+        self.url = f"{self.site_url}/intranet/groups/definition/draft"
+
+    def test_second_save_is_refused_and_the_text_stays_in_the_form(self):
+        alpha = self.session.new_page()
+        log_in(alpha, self.site_url, "alpha-member", PASSWORD)
+        beta = self.session.new_page()
+        log_in(beta, self.site_url, "beta-member", PASSWORD)
+        alpha.goto(f"{self.url}/edit")
+        beta.goto(f"{self.url}/edit")
+
+        fill_rich_text(beta, "Beta's wording of criterion 1.")
+        beta.locator("button[name='form.buttons.save']").click()
+        beta.wait_for_load_state()
+
+        fill_rich_text(alpha, "Alpha's careful rewording of criterion 1.")
+        alpha.locator("button[name='form.buttons.save']").click()
+        alpha.wait_for_load_state()
+        beta_name = api.user.get(userid="beta-member").getProperty("fullname")
+        message = alpha.locator(".alert, .portalMessage").filter(has_text="Not saved").first
+        self.assertIn(beta_name, message.inner_text())
+        body = alpha.frame_locator("iframe.tox-edit-area__iframe").locator("body")
+        self.assertIn("Alpha's careful rewording", body.inner_text())
+        save_screenshot(alpha, "codrafting-conflict-desktop")
+        alpha.set_viewport_size(PHONE)
+        save_screenshot(alpha, "codrafting-conflict-phone")
+
+        transaction.begin()
+        text = self.portal["intranet"]["groups"]["definition"]["draft"].text.raw
+        self.assertIn("Beta's wording", text)
+        self.assertNotIn("Alpha's", text)

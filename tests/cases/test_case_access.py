@@ -69,8 +69,9 @@ class TestCaseFileAccess(unittest.TestCase):
 
     def test_removal_from_the_roster_ends_access_to_the_organisations_cases(self):
         catalog = api.portal.get_tool("portal_catalog")
+        uid = api.content.get_uuid(self.case)
         with api.env.adopt_user(username="alpha-member"):
-            self.assertEqual(len(catalog(portal_type="CaseFile")), 1)
+            self.assertEqual(len(catalog(portal_type="CaseFile", UID=uid)), 1)
         with api.env.adopt_user(username="alpha-admin"):
             workspaces.remove_member(self.portal["intranet"]["organisations"]["alpha"], "alpha-member")
         self.assertFalse(self.can("alpha-member"))
@@ -82,7 +83,7 @@ class TestCaseFileAccess(unittest.TestCase):
         for value in ("Petrova", "Olga", "Lenina", "Asthma", "inhaler"):
             self.assertEqual(len(catalog.unrestrictedSearchResults(SearchableText=value)), 0, value)
         self.assertEqual(len(catalog.unrestrictedSearchResults(SearchableText="Testov")), 1)
-        brain = catalog.unrestrictedSearchResults(portal_type="CaseFile")[0]
+        brain = catalog.unrestrictedSearchResults(UID=api.content.get_uuid(self.case))[0]
         metadata = " ".join(str(brain[name]) for name in catalog.schema())
         for value in CONFIDENTIAL_VALUES:
             self.assertNotIn(value, metadata)

@@ -51,6 +51,8 @@ class TestPublication(unittest.TestCase):
         self.assertEqual(audit.entries()[0].action, "case.published")
 
     def test_publication_is_refused_with_its_reasons(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        profiles_before = len(catalog.unrestrictedSearchResults(portal_type="PrisonerProfile"))
         cases = {
             "no consent": decided_case(self.portal, consent="none"),
             "not recognised": decided_case(self.portal, outcome="not_recognised"),
@@ -61,8 +63,7 @@ class TestPublication(unittest.TestCase):
                 publication.publish(case)
         draft = create_case(self.portal, publication_consent="family")
         self.assertTrue(publication.publication_blockers(draft))
-        catalog = api.portal.get_tool("portal_catalog")
-        self.assertEqual(len(catalog.unrestrictedSearchResults(portal_type="PrisonerProfile")), 0)
+        self.assertEqual(len(catalog.unrestrictedSearchResults(portal_type="PrisonerProfile")), profiles_before)
 
     def test_only_the_commission_publishes(self):
         case = decided_case(self.portal)
@@ -95,7 +96,8 @@ class TestPublication(unittest.TestCase):
             self.assertEqual(api.content.get_state(item), "retracted")
         catalog = api.portal.get_tool("portal_catalog")
         logout()
-        self.assertEqual(len(catalog(portal_type="PrisonerProfile")), 0)
+        uids = [api.content.get_uuid(profile), api.content.get_uuid(german)]
+        self.assertEqual(len(catalog(portal_type="PrisonerProfile", UID=uids)), 0)
 
     def test_the_publishing_commissioner_does_not_own_the_profile(self):
         case = decided_case(self.portal)
@@ -131,3 +133,22 @@ class TestPublicProfileOverHttp(unittest.TestCase):
             timeout=30,
         ).json()
         self.assertEqual(search["items_total"], 0)
+
+
+class TestDemoCases(unittest.TestCase):
+    layer = COALITION_DEMO_INTEGRATION_TESTING
+
+    def test_demo_has_a_published_fictional_prisoner_and_a_nominated_case(self):
+        catalog = api.portal.get_tool("portal_catalog")
+        logout()
+        profiles = catalog(portal_type="PrisonerProfile")
+        self.assertEqual([brain.Title for brain in profiles], ["Mikhail Vymyshlenny"])
+        profile = profiles[0].getObject()
+        self.assertFalse(hasattr(profile, "home_address"))
+        self.assertEqual(profile.category, "A")
+        nominated = [
+            brain
+            for brain in catalog.unrestrictedSearchResults(portal_type="CaseFile")
+            if brain.Title == "Elena Primernaya"
+        ]
+        self.assertEqual(nominated[0].review_state, "nominated")

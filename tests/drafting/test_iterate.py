@@ -84,6 +84,7 @@ class TestWorkingCopyInTheBrowser(unittest.TestCase):
         alpha.getControl(name="form.button.Checkout").click()
         self.assertIn("working_copy_of_draft-definition", alpha.url)
         copy_url = alpha.url.split("/@@")[0].rstrip("/")
+        self.assertEqual(copy_url, f"{aq_parent(document).absolute_url()}/working_copy_of_draft-definition")
         # The others see that a working copy is out, and who has it.
         beta.open(url)
         self.assertIn("has checked out a working copy of this document since", beta.contents)
@@ -117,3 +118,39 @@ class TestCheckoutLock(unittest.TestCase):
         self.assertFalse(details.edit_lock)
         with api.env.adopt_user(username="alpha-admin"):
             self.assertFalse(locks.may_take_over(document))
+
+
+class TestCommentsSurviveCheckIn(unittest.TestCase):
+    layer = COALITION_DEMO_INTEGRATION_TESTING
+
+    def test_threads_and_resolution_stay_on_the_document(self):
+        from coalition.intranet.drafting import comments
+        from tests.drafting.test_comments import add_comment
+
+        portal = self.layer["portal"]
+        document = add_working_document(portal, commit=False)
+        first = add_comment(document, "beta-member", "Criterion 3 is too narrow.")
+        with api.env.adopt_user(username="alpha-member"):
+            comments.resolve(document, first)
+            copy = ICheckinCheckoutPolicy(document).checkout(aq_parent(document))
+        save_text(copy, "alpha-member", "<p>Revised.</p>")
+        with api.env.adopt_user(username="alpha-member"):
+            ICheckinCheckoutPolicy(copy).checkin("Revision")
+        [thread] = comments.threads(document)
+        self.assertEqual(thread.comment.text, "Criterion 3 is too narrow.")
+        self.assertEqual(thread.resolution.userid, "alpha-member")
+        self.assertIn("Revised", document.text.raw)
+
+    def test_cancelling_a_check_out_keeps_the_comments(self):
+        from coalition.intranet.drafting import comments
+        from plone.app.discussion.interfaces import IConversation
+        from tests.drafting.test_comments import add_comment
+
+        portal = self.layer["portal"]
+        document = add_working_document(portal, commit=False)
+        add_comment(document, "beta-member", "Criterion 3 is too narrow.")
+        with api.env.adopt_user(username="alpha-member"):
+            copy = ICheckinCheckoutPolicy(document).checkout(aq_parent(document))
+            self.assertFalse(IConversation(copy).enabled())
+            ICheckinCheckoutPolicy(copy).cancelCheckout()
+        self.assertEqual(len(comments.threads(document)), 1)

@@ -25,10 +25,13 @@ class TestUpgrades(unittest.TestCase):
         self.layer["portal"]["de"].title = "Deutsch"
 
         upgrades = self.setup_tool.listUpgrades(PROFILE)
-        self.assertEqual([u["title"] for u in upgrades], ["Coalition identity and groups", "Workspaces"])
+        self.assertEqual(
+            [u["title"] for u in upgrades],
+            ["Coalition identity and groups", "Workspaces", "Drafting and case files"],
+        )
         self.setup_tool.upgradeProfile(PROFILE)
 
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(PROFILE), ("20261126003",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(PROFILE), ("20261126004",))
         self.assertIsNotNone(api.group.get(groupname="translators-fr"))
         self.assertEqual(
             api.portal.get_registry_record("plone.bundles/coalition.csscompilation"),
@@ -56,8 +59,28 @@ class TestWorkspacesUpgrade(unittest.TestCase):
 
         self.setup_tool.upgradeProfile(PROFILE)
 
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(PROFILE), ("20261126003",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(PROFILE), ("20261126004",))
         self.assertEqual(wftool.getChainForPortalType("Organisation"), ("coalition_workspace_root_workflow",))
         self.assertEqual(self.portal["intranet"].getLayout(), "dashboard")
         self.assertNotIn("Owner", alpha.get_local_roles_for_userid("coordinator"))
         self.assertTrue(api.portal.get_tool("portal_memberdata").hasProperty("coalition_notifications"))
+
+
+class TestDraftingAndCasesUpgrade(unittest.TestCase):
+    layer = COALITION_DEMO_INTEGRATION_TESTING
+
+    def test_site_of_the_workspace_release_gets_case_files(self):
+        setup_tool = api.portal.get_tool("portal_setup")
+        setup_tool.setLastVersionForProfile(PROFILE, "20261126003")
+        types = api.portal.get_tool("portal_types")
+        types.manage_delObjects(["Evidence"])
+        catalog = api.portal.get_tool("portal_catalog")
+        catalog.delIndex("nominating_organisation")
+
+        setup_tool.upgradeProfile(PROFILE)
+
+        self.assertEqual(setup_tool.getLastVersionForProfile(PROFILE), ("20261126004",))
+        self.assertIn("Evidence", types.objectIds())
+        self.assertIn("nominating_organisation", catalog.indexes())
+        alpha_cases = catalog.unrestrictedSearchResults(portal_type="CaseFile", nominating_organisation="alpha")
+        self.assertEqual(len(alpha_cases), 1)

@@ -34,6 +34,32 @@ def add_workspaces(context):
     api.portal.get()["intranet"].reindexObjectSecurity()
 
 
+def add_drafting_and_case_files(context):
+    """20261126003 -> 20261126004: ballots, criteria and co-drafting (comments, locks, working copies);
+    case files with evidence, assessment, decisions and publication; prisoner profiles."""
+    setup_tool = api.portal.get_tool("portal_setup")
+    for dependency in ("plone.app.discussion:default", "plone.app.iterate:default"):
+        if setup_tool.getLastVersionForProfile(dependency) == "unknown":
+            setup_tool.runAllImportStepsFromProfile(f"profile-{dependency}")
+    for step in (
+        "rolemap",
+        "typeinfo",
+        "workflow",
+        "placeful_workflow",
+        "catalog",
+        "actions",
+        "plone.app.registry",
+        "repositorytool",
+        "difftool",
+    ):
+        context.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.manage_reindexIndex(ids=["nominating_organisation", "publication_consent"])
+    build_site_structure(api.portal.get())
+    api.portal.get_tool("portal_workflow").updateRoleMappings()
+    api.portal.get()["intranet"].reindexObjectSecurity()
+
+
 def _drop_owner_role_on_workspaces():
     """Whoever created a workspace held Owner on it; the roster alone now decides who may do what."""
     catalog = api.portal.get_tool("portal_catalog")
