@@ -54,10 +54,10 @@ class TestDashboardInTheBrowser(unittest.TestCase):
 
     def test_someone_on_no_roster_gets_empty_states_and_finds_the_preferences(self):
         page = self.session.new_page()
-        log_in(page, self.site_url, "coordinator", "demo-secret")
+        log_in(page, self.site_url, "mentor-coord", "demo-secret")
         page.goto(f"{self.site_url}/intranet")
         self.assertTrue(page.locator("text=You are not on the roster of any workspace yet.").is_visible())
-        save_screenshot(page, "dashboard-coordinator-empty-desktop")
+        save_screenshot(page, "dashboard-empty-desktop")
 
         page.locator("#dashboard-preferences-link").click()
         page.wait_for_load_state()

@@ -42,7 +42,7 @@ class TestMyWorkspaces(unittest.TestCase):
         self.assertEqual(roles["Alpha Rights Centre"], "WorkspaceAdmin")
 
     def test_people_on_no_roster_have_no_workspaces(self):
-        self.assertEqual(self.titles("coordinator"), [])
+        self.assertEqual(self.titles("mentor-coord"), [])
         self.assertEqual(self.titles("commission"), [])
         self.assertEqual(self.titles("nobody-at-all"), [])
 
@@ -138,11 +138,11 @@ class TestDashboardView(unittest.TestCase):
         self.assertIn("@@notification-preferences", html)
 
     def test_someone_on_no_roster_gets_helpful_empty_states(self):
-        html = render_dashboard(self.portal, "coordinator")
+        html = render_dashboard(self.portal, "mentor-coord")
         self.assertIn("You are not on the roster of any workspace yet.", html)
         self.assertIn("Changes appear here once you are on the roster of a workspace.", html)
         self.assertIn("Nothing waits for you.", html)
-        # The sections of the intranet the coordinator may open are still offered.
+        # The sections of the intranet they may open are still offered.
         self.assertIn("Organisations", html)
 
     def test_a_source_of_waiting_items_plugs_in(self):
