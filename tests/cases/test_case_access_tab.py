@@ -113,3 +113,53 @@ class TestAccessLog(unittest.TestCase):
         self.assertEqual(response.status_code, 403)
         transaction.begin()
         self.assertNotIn("CaseConfidentialReader", self.case.get_local_roles_for_userid("beta-member"))
+
+
+class TestCoordinatorReadsAccessLogs(unittest.TestCase):
+    layer = COALITION_SERVER_TESTING
+
+    def setUp(self):
+        self.log_dir = tempfile.mkdtemp(prefix="case-access-")
+        os.environ[ENV_DIRECTORY] = self.log_dir
+        self.case = create_case(self.layer["portal"])
+        transaction.commit()
+        self.site_url = f"http://{self.layer['host']}:{self.layer['port']}/plone"
+
+    def tearDown(self):
+        del os.environ[ENV_DIRECTORY]
+
+    def test_coordinator_reads_the_log_by_case_id_without_opening_the_case(self):
+        case_url = f"{self.site_url}/intranet/cases/{self.case.getId()}"
+        requests.get(case_url, auth=("alpha-member", "demo-secret"), timeout=30)
+        page = requests.get(
+            f"{self.site_url}/intranet/cases/@@case-access-logs",
+            params={"case": self.case.getId()},
+            auth=("coordinator", "demo-secret"),
+            timeout=30,
+        )
+        self.assertEqual(page.status_code, 200)
+        self.assertIn("alpha-member", page.text)
+        self.assertNotIn("Ivan Testov", page.text)
+        refused = requests.get(
+            f"{self.site_url}/intranet/cases/@@case-access-logs",
+            params={"case": self.case.getId()},
+            auth=("alpha-member", "demo-secret"),
+            timeout=30,
+            allow_redirects=False,
+        )
+        self.assertNotEqual(refused.status_code, 200)
+
+
+class TestConsentRecording(unittest.TestCase):
+    layer = COALITION_DEMO_INTEGRATION_TESTING
+
+    def test_who_recorded_the_consent_is_kept_and_audited(self):
+        from zope.event import notify
+        from zope.lifecycleevent import ObjectModifiedEvent
+
+        case = create_case(self.layer["portal"])
+        with api.env.adopt_user(username="alpha-admin"):
+            case.publication_consent = "family"
+            notify(ObjectModifiedEvent(case))
+        self.assertEqual(case.consent_recorded_by, "alpha-admin")
+        self.assertEqual(audit.entries()[0].action, "case.consent_recorded")

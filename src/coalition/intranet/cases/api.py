@@ -93,3 +93,15 @@ def access_log(case, limit: int = 500) -> list[dict]:
     if not api.user.has_permission(READ_ACCESS_LOG, obj=case):
         raise Unauthorized("You may not read the access log of this case file.")
     return accesses_of(IUUID(case), limit)
+
+
+def access_log_by_case_id(registry, case_id: str, limit: int = 500) -> list[dict]:
+    """For coordinators, who cannot open case files: the access log of a case named by its neutral id."""
+    if not api.user.has_permission(READ_ACCESS_LOG, obj=registry):
+        raise Unauthorized("You may not read the access logs of case files.")
+    case = registry._getOb(case_id, None) if case_id else None
+    if case is None or case.portal_type != "CaseFile":
+        raise CaseAccessError(
+            _("case_error_unknown_case", default="There is no case file ${id}.", mapping={"id": case_id})
+        )
+    return accesses_of(IUUID(case), limit)

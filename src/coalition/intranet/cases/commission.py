@@ -31,6 +31,13 @@ def without_consent() -> list:
     ]
 
 
+def profiles_out_of_date() -> list:
+    """Published cases whose public facts changed since the last act of publication."""
+    from coalition.intranet.cases.publication import profile_out_of_date
+
+    return [brain for brain in _cases(review_state=("decided", "closed")) if profile_out_of_date(brain.getObject())]
+
+
 @implementer(IWaitingForMe)
 class CasesWaitingForAssessment:
     """On the dashboard of list commission members: nominated cases."""

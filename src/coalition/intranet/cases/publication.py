@@ -83,6 +83,7 @@ def publish(case):
     actor = api.user.get_current().getId()
     profile = public.upsert_profile(public_data(case), getattr(case, "published_profile_uid", None))
     case.published_profile_uid = api.content.get_uuid(profile)
+    case.published_data = public_data(case)
     audit.record("case.published", case, actor, profile=profile.absolute_url_path())
     return profile
 
@@ -99,3 +100,10 @@ def retract(case, reason: str) -> int:
     retracted = public.retract_profile(uid)
     audit.record("case.retracted", case, api.user.get_current().getId(), reason=reason, count=str(retracted))
     return retracted
+
+
+def profile_out_of_date(case) -> bool:
+    """Whether the public facts of the case changed since they were last published."""
+    if not getattr(case, "published_profile_uid", None):
+        return False
+    return getattr(case, "published_data", None) != public_data(case)

@@ -32,3 +32,17 @@ def log_case_access(event):
         f"{request.get('REQUEST_METHOD', 'GET')} {what}",
         request.get("ACTUAL_URL", "") or request.get("URL", ""),
     )
+
+
+def record_consent_change(case, event):
+    """Who recorded the publication consent (or its withdrawal), and when: kept with the case, audited."""
+    from coalition.intranet.security import audit
+    from plone import api
+
+    consent = getattr(case, "publication_consent", None)
+    if consent == getattr(case, "consent_recorded_value", None):
+        return
+    actor = api.user.get_current().getId() or ""
+    case.consent_recorded_value = consent
+    case.consent_recorded_by = actor
+    audit.record("case.consent_recorded", case, actor, consent=str(consent))

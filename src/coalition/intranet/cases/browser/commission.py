@@ -10,4 +10,5 @@ class CommissionOverview(BrowserView):
             ("waiting", commission.waiting_for_assessment()),
             ("due", commission.decisions_due()),
             ("consent", commission.without_consent()),
+            ("outdated", commission.profiles_out_of_date()),
         ]

@@ -1,0 +1,20 @@
+"""Coordinators read the access log of a case file by its neutral id (they cannot open the case itself)."""
+
+from coalition.intranet.cases import api as cases
+from plone import api
+from Products.Five.browser import BrowserView
+from zope.i18n import translate
+
+
+class CaseAccessLogsView(BrowserView):
+    def case_id(self):
+        return (self.request.form.get("case") or "").strip()
+
+    def entries(self):
+        if not self.case_id():
+            return []
+        try:
+            return cases.access_log_by_case_id(self.context, self.case_id())
+        except cases.CaseAccessError as error:
+            api.portal.show_message(translate(error.args[0], context=self.request), request=self.request, type="error")
+            return []
