@@ -93,3 +93,30 @@ class TestCaseChannels(unittest.TestCase):
         form = self.get(f"{self.case_url}/edit", "alpha-member")
         self.assertEqual(form.status_code, 200)
         self.assertIn("form-widgets-lawyer_contacts", form.text)
+
+    def test_history_diff_and_vocabulary_channels_carry_no_confidential_value(self):
+        for user in ("commission", "beta-member", None):
+            for view in ("@@historyview", "@@history", "@@history?one=current&two=0", "@history", "@@edit"):
+                response = self.get(f"{self.case_url}/{view}", user)
+                self.assert_no_confidential_value(response, f"{view} as {user}")
+            criterion = {"i": "SearchableText", "o": "plone.app.querystring.operation.string.contains", "v": "Testov"}
+            vocabulary = self.get(
+                f"{self.site_url}/en/@@getVocabulary",
+                user,
+                params={"name": "plone.app.vocabularies.Catalog", "query": json.dumps({"criteria": [criterion]})},
+            )
+            self.assert_no_confidential_value(vocabulary, f"getVocabulary as {user}")
+            if user != "commission":
+                self.assertNotIn("Ivan Testov", vocabulary.text, f"getVocabulary as {user}")
+            rest_vocabulary = self.get(
+                f"{self.site_url}/@vocabularies/plone.app.vocabularies.Catalog",
+                user,
+                headers={"Accept": "application/json"},
+                params={"title": "Testov"},
+            )
+            self.assert_no_confidential_value(rest_vocabulary, f"@vocabularies as {user}")
+
+    def test_the_commission_cannot_open_the_edit_form(self):
+        response = self.get(f"{self.case_url}/edit", "commission")
+        self.assertNotEqual(response.status_code, 200)
+        self.assert_no_confidential_value(response, "edit form as commission")
