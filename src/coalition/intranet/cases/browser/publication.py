@@ -44,10 +44,21 @@ class PublicationView(BrowserView):
         schema = api.portal.get_tool("portal_types")["PrisonerProfile"].lookupSchema()
         rows = []
         for name, value in publication.public_data(self.context).items():
-            if isinstance(value, list | tuple):
-                value = ", ".join(str(v) for v in value)
-            rows.append({"label": translate(schema[name].title, context=self.request), "value": value or "–"})
+            field = schema[name]
+            shown = self._display(field, value)
+            rows.append({"label": translate(field.title, context=self.request), "value": shown or "–"})
         return rows
+
+    def _display(self, field, value):
+        """The value as a reader will see it: vocabulary titles, translated."""
+        if value in (None, "", [], ()):
+            return ""
+        choice = getattr(field, "value_type", None) or field
+        vocabulary = getattr(choice.bind(self.context), "vocabulary", None)
+        values = value if isinstance(value, list | tuple) else [value]
+        if vocabulary is None or not hasattr(vocabulary, "getTerm"):
+            return ", ".join(str(v) for v in values)
+        return ", ".join(translate(vocabulary.getTerm(v).title, context=self.request) for v in values)
 
     def profile(self):
         return publication.published_profile(self.context)
