@@ -16,6 +16,7 @@ from datetime import UTC
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
+from zope.i18n import translate
 
 
 ASSESS = "coalition: Assess case"
@@ -134,9 +135,7 @@ def current_decision(case) -> dict | None:
     return found[-1] if found else None
 
 
-def record_decision(case, outcome: str, reasoning: str, category: str = "") -> dict:
-    """Record the commission's decision and move the case to ``decided``. Returns the record."""
-    actor = _authorise(case)
+def _check_decision(case, outcome: str, reasoning: str, category: str) -> None:
     if not assessment_is_complete(case):
         raise AssessmentError(
             _("decision_error_incomplete", default="Every criterion and exclusion clause needs a finding first.")
@@ -147,6 +146,9 @@ def record_decision(case, outcome: str, reasoning: str, category: str = "") -> d
         raise AssessmentError(_("decision_error_category", default="A recognition names its category: A or B."))
     if not reasoning.strip():
         raise AssessmentError(_("decision_error_reasoning", default="A decision states its reasoning."))
+
+
+def _append_decision(case, outcome: str, reasoning: str, category: str, actor: str, ballot_uid: str = "") -> dict:
     current = assessment(case)
     record = {
         "number": len(decisions(case)) + 1,
@@ -156,6 +158,7 @@ def record_decision(case, outcome: str, reasoning: str, category: str = "") -> d
         "category": category if outcome == "recognised" else "",
         "reasoning": reasoning.strip(),
         "decided_by": actor,
+        "ballot": ballot_uid,
         "findings": tuple(sorted((key, value["finding"]) for key, value in current["findings"].items())),
     }
     if getattr(case, "_coalition_decisions", None) is None:
@@ -168,3 +171,82 @@ def record_decision(case, outcome: str, reasoning: str, category: str = "") -> d
     case.reindexObject()
     audit.record("case.decided", case, actor, outcome=outcome, criteria_version=str(record["criteria_version"]))
     return record
+
+
+def record_decision(case, outcome: str, reasoning: str, category: str = "") -> dict:
+    """Record the commission's decision and move the case to ``decided``. Returns the record."""
+    actor = _authorise(case)
+    _check_decision(case, outcome, reasoning, category)
+    return _append_decision(case, outcome, reasoning, category, actor)
+
+
+def propose_decision_by_ballot(case, outcome: str, reasoning: str, category: str = "", **ballot_rules):
+    """Put the commission's proposed decision to a ballot of the member organisations; returns the ballot.
+
+    ``ballot_rules`` are those of ``drafting.ballots.start_ballot`` (deadline, quorum, majority, secret).
+    When the ballot adopts the proposal, the decision is recorded with the ballot named; otherwise the case
+    stays under review for a new proposal.
+    """
+    from coalition.intranet.drafting import ballots
+    from plone.app.textfield.value import RichTextValue
+
+    _authorise(case)
+    _check_decision(case, outcome, reasoning, category)
+    proposal = {
+        "outcome": outcome,
+        "category": category if outcome == "recognised" else "",
+        "reasoning": reasoning.strip(),
+        "text": _proposal_html(case, outcome, category, reasoning),
+    }
+    if getattr(case, "_coalition_proposals", None) is None:
+        case._coalition_proposals = PersistentList()
+    case._coalition_proposals.append(tuple(sorted(proposal.items())))
+    title = translate(
+        _("ballot_title_case", default="Decision on the case file ${case}", mapping={"case": case.getId()})
+    )
+    return ballots.start_ballot(
+        case,
+        title=title,
+        question=translate(
+            _("ballot_question_case", default="Do you approve the decision proposed by the list commission?")
+        ),
+        consultation=RichTextValue("", "text/html", "text/x-html-safe"),
+        **ballot_rules,
+    )
+
+
+def _proposal_html(case, outcome: str, category: str, reasoning: str) -> str:
+    from html import escape
+
+    outcome_title = translate(OUTCOME_TITLES[outcome])
+    category_text = f" ({escape(category)})" if outcome == "recognised" and category else ""
+    return (
+        f"<p><strong>{escape(case.Title())}</strong> ({escape(getattr(case, 'region', '') or '')})</p>"
+        f"<p>{escape(outcome_title)}{category_text}</p><p>{escape(reasoning.strip())}</p>"
+    )
+
+
+def current_proposal(case) -> dict | None:
+    proposals = getattr(case, "_coalition_proposals", None) or ()
+    return dict(proposals[-1]) if proposals else None
+
+
+def on_case_ballot_closed(ballot, event) -> None:
+    """A ballot on a case file closed: an adopted proposal becomes the case's decision."""
+    from coalition.intranet.cases.content import ICaseFile
+    from coalition.intranet.drafting import tally
+
+    case = ballot.__parent__
+    if not ICaseFile.providedBy(case) or event.result.get("outcome") != tally.ADOPTED:
+        return
+    proposal = current_proposal(case)
+    if proposal is None or api.content.get_state(case) != "under_review":
+        return
+    _append_decision(
+        case,
+        proposal["outcome"],
+        proposal["reasoning"],
+        proposal["category"],
+        api.user.get_current().getId() or "",
+        api.content.get_uuid(ballot),
+    )

@@ -22,6 +22,7 @@ from coalition.intranet import _
 from coalition.intranet.drafting import tally
 from coalition.intranet.drafting.interfaces import BallotClosed
 from coalition.intranet.drafting.interfaces import BallotStarted
+from coalition.intranet.drafting.interfaces import IBallotSubject
 from coalition.intranet.security import audit
 from coalition.intranet.workspaces.api import admins
 from dataclasses import dataclass
@@ -106,7 +107,10 @@ def document_of(ballot):
 
 
 def current_version(document) -> int | None:
-    """The CMFEditions version id of the document's current text (None if it was never versioned)."""
+    """The CMFEditions version id of the document's current text (None if it was never versioned); for
+    another ballot subject (a case file), the number of its current proposal."""
+    if IBallotSubject.providedBy(document):
+        return document.ballot_version()
     return getattr(document, "version_id", None)
 
 
@@ -199,6 +203,8 @@ def may_start_ballot(document) -> bool:
 
 def _voted_text(document, version: int | None) -> tuple[int, str]:
     """The version id and the HTML of that version of the document; the current text saved first if needed."""
+    if IBallotSubject.providedBy(document):
+        return document.ballot_version(), document.ballot_text()
     repository = api.portal.get_tool("portal_repository")
     if current_version(document) is None:
         repository.save(document, comment="Saved as the version put to the vote")
@@ -237,8 +243,8 @@ def start_ballot(
     all member organisations now; their admins get ``VOTER_ROLE`` on the ballot so that they can open it
     even if they are not on the document's workspace roster.
     """
-    if getattr(document, "portal_type", None) != DOCUMENT_TYPE:
-        raise ValueError("A ballot decides on a working document")
+    if getattr(document, "portal_type", None) != DOCUMENT_TYPE and not IBallotSubject.providedBy(document):
+        raise ValueError("A ballot decides on a working document or another ballot subject")
     if not may_start_ballot(document):
         raise Unauthorized("You may not start a ballot on this document.")
     deadline = _aware(deadline)

@@ -31,3 +31,14 @@ class BallotClosed:
 
 class IBallot(Interface):
     """A ballot (portal_type ``Ballot``); its rules are in ``drafting.ballots``."""
+
+
+class IBallotSubject(Interface):
+    """Something other than a working document that the organisations can decide on by a ballot
+    (a case file: the commission's proposed decision). It supplies what is put to the vote."""
+
+    def ballot_version():
+        """A number identifying the proposal put to the vote (changes when the proposal changes)."""
+
+    def ballot_text():
+        """The HTML text put to the vote."""

@@ -3,6 +3,10 @@
 from coalition.intranet import _
 from coalition.intranet.cases import assessment as rules
 from coalition.intranet.criteria import api as criteria
+from coalition.intranet.drafting import ballots
+from coalition.intranet.drafting import tally
+from coalition.intranet.drafting.browser.ballot import default_deadline
+from coalition.intranet.drafting.browser.ballot import parse_deadline
 from plone import api
 from plone.base.interfaces import ILanguage
 from plone.protect import CheckAuthenticator
@@ -24,6 +28,19 @@ class AssessmentView(BrowserView):
             if "start" in form:
                 rules.start_assessment(self.context)
                 message = _("assessment_started", default="Assessment started.")
+            elif "propose_ballot" in form:
+                ballot = rules.propose_decision_by_ballot(
+                    self.context,
+                    form.get("outcome", ""),
+                    form.get("reasoning", ""),
+                    form.get("category", ""),
+                    deadline=parse_deadline(form.get("deadline", "")),
+                    quorum=form.get("quorum", "2/3"),
+                    majority=form.get("majority", tally.SIMPLE),
+                    secret=bool(form.get("secret")),
+                )
+                message = _("decision_put_to_ballot", default="The proposed decision has been put to a ballot.")
+                self.request.response.redirect(ballot.absolute_url())
             elif "decide" in form:
                 rules.record_decision(
                     self.context, form.get("outcome", ""), form.get("reasoning", ""), form.get("category", "")
@@ -42,6 +59,8 @@ class AssessmentView(BrowserView):
                         )
                 message = _("findings_saved", default="Findings saved.")
             api.portal.show_message(message, request=self.request)
+        except ballots.BallotError as error:
+            api.portal.show_message(translate(error.message, context=self.request), request=self.request, type="error")
         except rules.AssessmentError as error:
             api.portal.show_message(translate(error.message, context=self.request), request=self.request, type="error")
 
@@ -94,6 +113,18 @@ class AssessmentView(BrowserView):
 
     def complete(self):
         return rules.assessment_is_complete(self.context)
+
+    def quorums(self):
+        return tally.QUORUMS
+
+    def default_deadline(self):
+        return default_deadline()
+
+    def case_ballots(self):
+        return [
+            {"title": ballot.Title(), "url": ballot.absolute_url(), "closed": ballots.is_closed(ballot)}
+            for ballot in ballots.ballots_of(self.context)
+        ]
 
     def decisions(self):
         return [

@@ -35,6 +35,22 @@ def portal_timezone() -> ZoneInfo:
         return ZoneInfo("UTC")
 
 
+def parse_deadline(value: str) -> datetime:
+    """A deadline entered in a ``datetime-local`` field, in the site's time zone."""
+    try:
+        naive = datetime.strptime((value or "").strip(), "%Y-%m-%dT%H:%M")
+    except ValueError:
+        raise ballots.BallotError(
+            _("ballot_error_deadline_format", default="Enter the deadline as a date and a time.")
+        ) from None
+    return naive.replace(tzinfo=portal_timezone())
+
+
+def default_deadline() -> str:
+    """Two weeks from now, 18:00, as a ``datetime-local`` value."""
+    return (datetime.now(portal_timezone()) + timedelta(days=14)).strftime("%Y-%m-%dT18:00")
+
+
 def format_when(value: datetime) -> str:
     zone = portal_timezone()
     return value.astimezone(zone).strftime("%Y-%m-%d %H:%M ") + str(zone)
@@ -240,19 +256,13 @@ class StartBallotForm(BrowserView, _Messages):
             return None
 
     def parse_deadline(self, value: str) -> datetime:
-        try:
-            naive = datetime.strptime(value.strip(), "%Y-%m-%dT%H:%M")
-        except ValueError:
-            raise ballots.BallotError(
-                _("ballot_error_deadline_format", default="Enter the deadline as a date and a time.")
-            ) from None
-        return naive.replace(tzinfo=portal_timezone())
+        return parse_deadline(value)
 
     def value(self, name: str, default: str = "") -> str:
         return self.values.get(name, default)
 
     def default_deadline(self) -> str:
-        return (datetime.now(portal_timezone()) + timedelta(days=14)).strftime("%Y-%m-%dT18:00")
+        return default_deadline()
 
     def timezone(self) -> str:
         return str(portal_timezone())
