@@ -120,3 +120,14 @@ class TestCaseChannels(unittest.TestCase):
         response = self.get(f"{self.case_url}/edit", "commission")
         self.assertNotEqual(response.status_code, 200)
         self.assert_no_confidential_value(response, "edit form as commission")
+
+    def test_error_pages_and_the_uid_resolver_reveal_nothing_of_the_case(self):
+        uid = api.content.get_uuid(self.case)
+        for user in ("commission", "beta-member", None):
+            for path in (
+                f"{self.case_url}/nonexistent",
+                f"{self.case_url}/lawyer_contacts/x",
+                f"{self.site_url}/resolveuid/{uid}",
+            ):
+                response = self.get(path, user)
+                self.assert_no_confidential_value(response, f"{path} as {user}")
