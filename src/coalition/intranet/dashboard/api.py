@@ -93,9 +93,11 @@ def recent_changes(workspaces: list[MyWorkspace], limit: int = RECENT_CHANGES) -
         path={"query": list(roots), "depth": -1},
         sort_on="modified",
         sort_order="descending",
-        # The workspaces themselves match the path query too; they are skipped below.
-        sort_limit=limit + len(roots),
+        # The workspaces themselves match the path query too; they are skipped below. The index keeps
+        # minutes only: ask for more and order by the exact modification time here.
+        sort_limit=2 * limit + len(roots),
     )
+    brains = sorted(brains, key=lambda brain: brain.modified, reverse=True)
     changes = []
     for brain in brains:
         path = brain.getPath()
