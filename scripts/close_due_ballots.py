@@ -8,10 +8,9 @@ so that results are recorded on time even for ballots nobody visits:
 
 import argparse
 from coalition.intranet.drafting.ballots import close_due_ballots
+from coalition.intranet.site.scripting import open_site
+from coalition.intranet.site.scripting import script_arguments
 import sys
-from Testing.makerequest import makerequest
-from zope.component.hooks import setSite
-from zope.globalrequest import setRequest
 
 
 def parse_args(argv):
@@ -25,12 +24,8 @@ def main(app, argv) -> int:
     import transaction
 
     args = parse_args(argv)
-    app = makerequest(app)
-    setRequest(app.REQUEST)
-    if args.site_id not in app.objectIds():
-        print(f"No site '{args.site_id}' in this database.", file=sys.stderr)
+    if open_site(app, args.site_id) is None:
         return 1
-    setSite(app[args.site_id])
     print(f"Closing the due ballots of '{args.site_id}'...", flush=True)
     # The closing is the system's act at the deadline: it runs with the rights to transition and record.
     with api.env.adopt_roles(["Manager"]):
@@ -41,5 +36,4 @@ def main(app, argv) -> int:
 
 
 if __name__ == "__main__":
-    # zconsole leaves its own argv: ["zconsole", "run", <zope.conf>, <this script>, *our arguments]
-    sys.exit(main(app, sys.argv[4:]))  # noqa: F821 (zconsole provides ``app``)
+    sys.exit(main(app, script_arguments(sys.argv, "close_due_ballots.py")))  # noqa: F821 (zconsole provides ``app``)

@@ -15,7 +15,7 @@ for anything but a demo machine.
 from AccessControl.SecurityManagement import newSecurityManager
 import argparse
 from coalition.intranet.site.api import create_site
-import os
+from coalition.intranet.site.scripting import script_arguments
 import sys
 import time
 
@@ -30,19 +30,6 @@ def parse_args(argv):
     parser.add_argument("--admin-user", default="admin")
     parser.add_argument("--admin-password", default="admin")
     return parser.parse_args(argv)
-
-
-def own_arguments(argv):
-    """The arguments that follow this script's path on the command line.
-
-    zconsole leaves its own argv: ["zconsole", "run", <zope.conf>, <this script>, *our arguments];
-    `bin/instance run` (plone.recipe.zope2instance) gives [<interpreter>, "-c", <this script>, *our arguments].
-    Neither defines ``__file__`` for the script, so it is found by its file name.
-    """
-    for index, arg in enumerate(argv):
-        if os.path.basename(arg) == SCRIPT_NAME:
-            return argv[index + 1 :]
-    return argv[4:]
 
 
 def ensure_root_user(app, user_id: str, password: str):
@@ -71,4 +58,4 @@ def main(app, argv) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(app, own_arguments(sys.argv)))  # noqa: F821 (zconsole and bin/instance run provide ``app``)
+    sys.exit(main(app, script_arguments(sys.argv, SCRIPT_NAME)))  # noqa: F821 (zconsole and bin/instance run provide ``app``)

@@ -12,11 +12,10 @@ web request to tell it). Updates queued after the run started wait for the next 
 import argparse
 from coalition.intranet.notifications.api import MailNotConfigured
 from coalition.intranet.notifications.api import send_digests
+from coalition.intranet.site.scripting import open_site
+from coalition.intranet.site.scripting import script_arguments
 from datetime import datetime
 import sys
-from Testing.makerequest import makerequest
-from zope.component.hooks import setSite
-from zope.globalrequest import setRequest
 
 
 def parse_args(argv):
@@ -34,13 +33,9 @@ def main(app, argv) -> int:
     import transaction
 
     args = parse_args(argv)
-    app = makerequest(app)
-    setRequest(app.REQUEST)
-    if args.site_id not in app.objectIds():
-        print(f"No site '{args.site_id}' in this database.", file=sys.stderr)
+    site = open_site(app, args.site_id)
+    if site is None:
         return 1
-    site = app[args.site_id]
-    setSite(site)
     started = datetime.now()
     print(f"Sending digests of '{args.site_id}' for updates until {started:%Y-%m-%d %H:%M}...", flush=True)
     try:
@@ -55,5 +50,4 @@ def main(app, argv) -> int:
 
 
 if __name__ == "__main__":
-    # zconsole leaves its own argv: ["zconsole", "run", <zope.conf>, <this script>, *our arguments]
-    sys.exit(main(app, sys.argv[4:]))  # noqa: F821 (zconsole provides ``app``)
+    sys.exit(main(app, script_arguments(sys.argv, "send_digests.py")))  # noqa: F821 (zconsole provides ``app``)
