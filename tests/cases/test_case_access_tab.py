@@ -66,7 +66,9 @@ class TestGrants(unittest.TestCase):
                 cases.revoke_access(self.case, "beta-admin")
 
 
-class TestAccessLog(unittest.TestCase):
+class AccessLogTestCase(unittest.TestCase):
+    """A case file over HTTP, with the access log written to a directory of the test's own."""
+
     layer = COALITION_SERVER_TESTING
 
     def setUp(self):
@@ -74,11 +76,14 @@ class TestAccessLog(unittest.TestCase):
         os.environ[ENV_DIRECTORY] = self.log_dir
         self.case = create_case(self.layer["portal"])
         transaction.commit()
-        self.url = f"http://{self.layer['host']}:{self.layer['port']}/plone/intranet/cases/{self.case.getId()}"
+        self.site_url = f"http://{self.layer['host']}:{self.layer['port']}/plone"
+        self.url = f"{self.site_url}/intranet/cases/{self.case.getId()}"
 
     def tearDown(self):
         del os.environ[ENV_DIRECTORY]
 
+
+class TestAccessLog(AccessLogTestCase):
     def test_views_and_rest_reads_are_logged_refused_attempts_are_not_successes(self):
         requests.get(self.url, auth=("alpha-member", "demo-secret"), timeout=30)
         requests.get(self.url, auth=("alpha-member", "demo-secret"), headers={"Accept": "application/json"}, timeout=30)
@@ -115,22 +120,9 @@ class TestAccessLog(unittest.TestCase):
         self.assertNotIn("CaseConfidentialReader", self.case.get_local_roles_for_userid("beta-member"))
 
 
-class TestCoordinatorReadsAccessLogs(unittest.TestCase):
-    layer = COALITION_SERVER_TESTING
-
-    def setUp(self):
-        self.log_dir = tempfile.mkdtemp(prefix="case-access-")
-        os.environ[ENV_DIRECTORY] = self.log_dir
-        self.case = create_case(self.layer["portal"])
-        transaction.commit()
-        self.site_url = f"http://{self.layer['host']}:{self.layer['port']}/plone"
-
-    def tearDown(self):
-        del os.environ[ENV_DIRECTORY]
-
+class TestCoordinatorReadsAccessLogs(AccessLogTestCase):
     def test_coordinator_reads_the_log_by_case_id_without_opening_the_case(self):
-        case_url = f"{self.site_url}/intranet/cases/{self.case.getId()}"
-        requests.get(case_url, auth=("alpha-member", "demo-secret"), timeout=30)
+        requests.get(self.url, auth=("alpha-member", "demo-secret"), timeout=30)
         page = requests.get(
             f"{self.site_url}/intranet/cases/@@case-access-logs",
             params={"case": self.case.getId()},

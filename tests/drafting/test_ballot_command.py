@@ -11,36 +11,16 @@ from tests.coalition_layers import COALITION_DEMO_FUNCTIONAL_TESTING
 from tests.drafting.ballot_fixtures import make_document
 from tests.drafting.ballot_fixtures import start
 from tests.drafting.ballot_fixtures import vote
+from tests.script_helpers import run_script
 import transaction
 import unittest
-from zope.component.hooks import getSite
-from zope.component.hooks import setSite
-from zope.globalrequest import getRequest
-from zope.globalrequest import setRequest
 
 
 class TestCloseDueBallotsCommand(unittest.TestCase):
     layer = COALITION_DEMO_FUNCTIONAL_TESTING
 
     def run_command(self, *argv):
-        import contextlib
-        import importlib.util
-        import io
-        import pathlib
-
-        path = pathlib.Path(__file__).parents[2] / "scripts" / "close_due_ballots.py"
-        spec = importlib.util.spec_from_file_location("close_due_ballots_command", path)
-        command = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(command)
-        output = io.StringIO()
-        site, request = getSite(), getRequest()
-        try:
-            with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-                code = command.main(self.layer["app"], list(argv))
-        finally:
-            setSite(site)
-            setRequest(request)
-        return code, output.getvalue()
+        return run_script(self.layer["app"], "close_due_ballots.py", *argv)
 
     def test_the_command_closes_due_ballots_only(self):
         portal = self.layer["portal"]

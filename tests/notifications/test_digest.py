@@ -13,12 +13,9 @@ from tests.notifications.notification_helpers import address
 from tests.notifications.notification_helpers import raw
 from tests.notifications.notification_helpers import SECRET_TITLE
 from tests.notifications.notification_helpers import set_preference
+from tests.script_helpers import run_script
 import transaction
 import unittest
-from zope.component.hooks import getSite
-from zope.component.hooks import setSite
-from zope.globalrequest import getRequest
-from zope.globalrequest import setRequest
 
 
 class TestDailyDigest(unittest.TestCase):
@@ -126,24 +123,7 @@ class TestSendDigestsCommand(unittest.TestCase):
     layer = COALITION_MAIL_FUNCTIONAL_TESTING
 
     def run_command(self, *argv):
-        import contextlib
-        import importlib.util
-        import io
-        import pathlib
-
-        path = pathlib.Path(__file__).parents[2] / "scripts" / "send_digests.py"
-        spec = importlib.util.spec_from_file_location("send_digests_command", path)
-        command = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(command)
-        output = io.StringIO()
-        site, request = getSite(), getRequest()
-        try:
-            with contextlib.redirect_stdout(output), contextlib.redirect_stderr(output):
-                code = command.main(self.layer["app"], list(argv))
-        finally:
-            setSite(site)
-            setRequest(request)
-        return code, output.getvalue()
+        return run_script(self.layer["app"], "send_digests.py", *argv)
 
     def test_the_command_sends_the_digests_and_reports_progress(self):
         portal = self.layer["portal"]
