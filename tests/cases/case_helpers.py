@@ -16,7 +16,7 @@ def create_case(portal, user="alpha-member", complete=True, **overrides):
     facts = {
         "full_name": "Иван Тестов",
         "full_name_latin": "Ivan Testov",
-        "region": "Tver region",
+        "region": "tver",
         "nominating_organisation": "alpha",
         "lawyer_contacts": LAWYER,
         "relatives_contacts": RELATIVES,

@@ -31,7 +31,7 @@ class TestInstall(unittest.TestCase):
 
     def test_profile_version_is_a_date_stamp(self):
         version = api.portal.get_tool("portal_setup").getLastVersionForProfile("coalition.intranet:default")
-        self.assertEqual(version, ("20261126004",))
+        self.assertEqual(version, ("20261126005",))
 
     def test_barceloneta_is_the_active_theme_and_coalition_css_is_registered(self):
         from plone.app.theming.utils import getCurrentTheme

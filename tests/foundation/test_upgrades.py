@@ -27,11 +27,11 @@ class TestUpgrades(unittest.TestCase):
         upgrades = self.setup_tool.listUpgrades(PROFILE)
         self.assertEqual(
             [u["title"] for u in upgrades],
-            ["Coalition identity and groups", "Workspaces", "Drafting and case files"],
+            ["Coalition identity and groups", "Workspaces", "Drafting and case files", "Public website"],
         )
         self.setup_tool.upgradeProfile(PROFILE)
 
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(PROFILE), ("20261126004",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(PROFILE), ("20261126005",))
         self.assertIsNotNone(api.group.get(groupname="translators-fr"))
         self.assertEqual(
             api.portal.get_registry_record("plone.bundles/coalition.csscompilation"),
@@ -59,7 +59,7 @@ class TestWorkspacesUpgrade(unittest.TestCase):
 
         self.setup_tool.upgradeProfile(PROFILE)
 
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(PROFILE), ("20261126004",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(PROFILE), ("20261126005",))
         self.assertEqual(wftool.getChainForPortalType("Organisation"), ("coalition_workspace_root_workflow",))
         self.assertEqual(self.portal["intranet"].getLayout(), "dashboard")
         self.assertNotIn("Owner", alpha.get_local_roles_for_userid("coordinator"))
@@ -79,8 +79,29 @@ class TestDraftingAndCasesUpgrade(unittest.TestCase):
 
         setup_tool.upgradeProfile(PROFILE)
 
-        self.assertEqual(setup_tool.getLastVersionForProfile(PROFILE), ("20261126004",))
+        self.assertEqual(setup_tool.getLastVersionForProfile(PROFILE), ("20261126005",))
         self.assertIn("Evidence", types.objectIds())
         self.assertIn("nominating_organisation", catalog.indexes())
         alpha_cases = catalog.unrestrictedSearchResults(portal_type="CaseFile", nominating_organisation="alpha")
         self.assertEqual(len(alpha_cases), 1)
+
+
+class TestPublicWebsiteUpgrade(unittest.TestCase):
+    layer = COALITION_DEMO_INTEGRATION_TESTING
+
+    def test_site_of_the_case_file_release_gets_region_codes_and_profile_indexes(self):
+        setup_tool = api.portal.get_tool("portal_setup")
+        setup_tool.setLastVersionForProfile(PROFILE, "20261126004")
+        catalog = api.portal.get_tool("portal_catalog")
+        catalog.delIndex("prisoner_status")
+        case = catalog.unrestrictedSearchResults(portal_type="CaseFile")[0]._unrestrictedGetObject()
+        case.region = "Tver region"  # free text, as the case-file release stored it
+        fti = api.portal.get_tool("portal_types")["PrisonerProfile"]
+        fti.behaviors = tuple(b for b in fti.behaviors if b != "coalition.prisoner_profile")
+
+        setup_tool.upgradeProfile(PROFILE)
+
+        self.assertEqual(setup_tool.getLastVersionForProfile(PROFILE), ("20261126005",))
+        self.assertEqual(case.region, "tver")
+        self.assertIn("coalition.prisoner_profile", fti.behaviors)
+        self.assertGreaterEqual(len(catalog.unrestrictedSearchResults(prisoner_status="serving_sentence")), 1)

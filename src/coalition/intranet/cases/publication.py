@@ -23,7 +23,10 @@ PUBLIC_FIELDS = {
     "region": "region",
     "articles": "articles",
     "status": "status",
+    "date_of_birth": "date_of_birth",
+    "case_categories": "case_categories",
     "date_of_detention": "date_of_detention",
+    "expected_release": "expected_release",
     "sentence": "sentence",
     "place_of_detention": "place_of_detention",
 }

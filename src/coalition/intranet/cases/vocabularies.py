@@ -2,6 +2,7 @@
 
 from coalition.intranet import _
 from coalition.intranet.cases.articles import CRIMINAL_CODE_ARTICLES
+from coalition.intranet.cases.regions import REGIONS
 from zope.interface import provider
 from zope.schema.interfaces import IVocabularyFactory
 from zope.schema.vocabulary import SimpleTerm
@@ -37,6 +38,20 @@ PUBLICATION_CONSENTS = (
     ("public_figure", _("consent_public_figure", default="Public figure: consent not required")),
     ("withdrawn", _("consent_withdrawn", default="Consent withdrawn")),
 )
+# Thematic categories of cases, as the public list groups them (not the A/B category of a recognition).
+CASE_CATEGORIES = (
+    ("anti_war", _("case_category_anti_war", default="Anti-war")),
+    ("religious", _("case_category_religious", default="Religious")),
+    ("journalists", _("case_category_journalists", default="Journalists")),
+    ("civic_activists", _("case_category_civic_activists", default="Civic activists")),
+    ("politicians", _("case_category_politicians", default="Opposition politicians")),
+    ("ukrainians", _("case_category_ukrainians", default="Citizens of Ukraine")),
+    ("crimean_tatars", _("case_category_crimean_tatars", default="Crimean Tatars")),
+    ("scientists", _("case_category_scientists", default="Scientists")),
+    ("artists", _("case_category_artists", default="Artists and writers")),
+    ("lgbt", _("case_category_lgbt", default="LGBT+ people")),
+    ("environmental", _("case_category_environmental", default="Environmental activists")),
+)
 SOURCE_RELIABILITY = (
     ("confirmed", _("reliability_confirmed", default="Confirmed by documents")),
     ("credible", _("reliability_credible", default="Credible")),
@@ -47,6 +62,16 @@ SOURCE_RELIABILITY = (
 @provider(IVocabularyFactory)
 def criminal_code_articles(context=None):
     return _vocabulary(CRIMINAL_CODE_ARTICLES.items())
+
+
+@provider(IVocabularyFactory)
+def regions(context=None):
+    return _vocabulary(REGIONS.items())
+
+
+@provider(IVocabularyFactory)
+def case_categories(context=None):
+    return _vocabulary(CASE_CATEGORIES)
 
 
 @provider(IVocabularyFactory)

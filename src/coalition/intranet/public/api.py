@@ -17,16 +17,19 @@ PROFILE_FIELDS = (
     "title",
     "name_ru",
     "birth_year",
+    "date_of_birth",
     "gender",
     "region",
     "articles",
     "status",
     "date_of_detention",
+    "expected_release",
     "sentence",
     "place_of_detention",
     "recognised_on",
     "criteria_version",
     "category",
+    "case_categories",
 )
 
 

@@ -1,5 +1,6 @@
 """Upgrade step handlers, one function per step, named after what they change."""
 
+from coalition.intranet.cases.regions import region_code
 from coalition.intranet.site.api import build_site_structure
 from plone import api
 
@@ -58,6 +59,34 @@ def add_drafting_and_case_files(context):
     build_site_structure(api.portal.get())
     api.portal.get_tool("portal_workflow").updateRoleMappings()
     api.portal.get()["intranet"].reindexObjectSecurity()
+
+
+PROFILE_INDEXES = (
+    "prisoner_status",
+    "prisoner_region",
+    "prisoner_articles",
+    "prisoner_categories",
+    "detention_date",
+    "detention_year",
+    "mentor_status",
+    "letters_possible",
+)
+
+
+def add_public_website(context):
+    """20261126004 -> 20261126005: regions become codes of a vocabulary; profiles gain photo, letters,
+    mentors and case categories, and the catalog indexes the public list filters by."""
+    for step in ("typeinfo", "catalog", "rolemap", "plone.app.registry"):
+        context.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type=["CaseFile", "PrisonerProfile"]):
+        item = brain._unrestrictedGetObject()
+        code = region_code(getattr(item, "region", None) or "")
+        if code and code != item.region:
+            item.region = code
+        item.reindexObject()
+    catalog.manage_reindexIndex(ids=list(PROFILE_INDEXES))
+    build_site_structure(api.portal.get())
 
 
 def _drop_owner_role_on_workspaces():
