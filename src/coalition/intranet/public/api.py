@@ -104,3 +104,24 @@ def _purge(item) -> None:
     from z3c.caching.purge import Purge
 
     notify(Purge(item))
+
+
+def add_profile_translation(profile, language: str, title: str, story_html: str = "", interests: str = ""):
+    """Add the ``language`` translation of a profile: language-independent facts are copied by
+    plone.app.multilingual, the name and texts are this language's. Published when the source is."""
+    manager = ITranslationManager(profile)
+    if manager.has_translation(language):
+        raise ValueError(f"The profile is already translated into {language}.")
+    with api.env.adopt_roles(["Manager"]):
+        manager.add_translation(language)
+        translation = manager.get_translation(language)
+        translation.title = title
+        translation.story = RichTextValue(story_html, "text/html", "text/x-html-safe")
+        translation.interests = interests
+        for principal, roles in translation.get_local_roles():
+            if "Owner" in roles:
+                translation.manage_delLocalRoles([principal])
+        if api.content.get_state(profile) == "published":
+            api.content.transition(translation, to_state="published")
+        translation.reindexObject()
+    return translation

@@ -1,0 +1,44 @@
+"""Shared facts of the public website: which profiles are public, and the labels of their coded values.
+
+Listing, profile, statistics, feeds and open data all ask here, so "public" means the same everywhere:
+a published ``PrisonerProfile`` in the reader's language root.
+"""
+
+from coalition.intranet.site.api import language_root
+from plone import api
+from zope.component import getUtility
+from zope.schema.interfaces import IVocabularyFactory
+
+
+# profile field -> vocabulary of its coded values
+VOCABULARIES = {
+    "status": "coalition.vocabularies.DetentionStatuses",
+    "region": "coalition.vocabularies.Regions",
+    "articles": "coalition.vocabularies.CriminalCodeArticles",
+    "case_categories": "coalition.vocabularies.CaseCategories",
+    "gender": "coalition.vocabularies.Genders",
+}
+# Statuses of people deprived of liberty (the "currently imprisoned" count).
+IMPRISONED_STATUSES = ("pre_trial_custody", "house_arrest", "serving_sentence")
+
+
+def vocabulary(field: str):
+    return getUtility(IVocabularyFactory, VOCABULARIES[field])(None)
+
+
+def label(field: str, value):
+    """The translatable label of a coded value (the value itself when it is not in the vocabulary)."""
+    try:
+        return vocabulary(field).getTerm(value).title
+    except LookupError:
+        return value
+
+
+def public_profiles_query(language: str) -> dict:
+    """Catalog query of the profiles the public sees in ``language``."""
+    prisoners = language_root(api.portal.get(), language)["prisoners"]
+    return {
+        "portal_type": "PrisonerProfile",
+        "review_state": "published",
+        "path": "/".join(prisoners.getPhysicalPath()),
+    }
