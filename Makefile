@@ -16,7 +16,7 @@ XML_FILES = $(shell find src profiles instance -name '*.zcml' -o -name '*.xml' -
 
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install start site reset test test-deps chromium lint format i18n clean
+.PHONY: help install start site reset test test-deps chromium checkers lint format i18n clean
 
 help:
 	@echo "make start   install, create the site on first run, serve http://$(HOST):$(PORT)/$(SITE_ID)"
@@ -52,7 +52,10 @@ reset:
 chromium:
 	@bash scripts/ensure-chromium.sh
 
-test-deps: install chromium
+checkers:
+	@bash scripts/ensure-checkers.sh
+
+test-deps: install chromium checkers
 
 # Test packages are the lowercase folders of tests/ (foundation, browser, ...); helper modules there carry
 # an underscore in their name (coalition_layers.py, browser_helpers.py) so the runner does not collect them.
@@ -80,4 +83,4 @@ i18n: install
 	$(BIN)/python scripts/check_translations.py
 
 clean:
-	rm -rf $(VENV) .stamp-install build *.egg-info src/*.egg-info
+	rm -rf $(VENV) .stamp-install build *.egg-info src/*.egg-info node_modules

@@ -119,7 +119,9 @@ class PublishedDefinitionView(_Base):
         wanted = str(self.request.form.get("version", ""))
         chosen = next((v for v in versions if str(v["number"]) == wanted), versions[-1])
         chosen = dict(chosen)
-        chosen["adopted_display"] = datetime.fromisoformat(chosen["adopted"]).strftime("%Y-%m-%d")
+        adopted = datetime.fromisoformat(chosen["adopted"])
+        chosen["adopted_display"] = adopted.strftime("%Y-%m-%d")
+        chosen["adopted_datetime"] = adopted.isoformat(timespec="seconds")
         chosen["is_latest"] = chosen["number"] == versions[-1]["number"]
         for kind in criteria.KINDS:
             chosen[kind] = [item for item in chosen["items"] if item["kind"] == kind]
