@@ -131,3 +131,27 @@ class TestCaseChannels(unittest.TestCase):
             ):
                 response = self.get(path, user)
                 self.assert_no_confidential_value(response, f"{path} as {user}")
+
+
+class TestCaseHistoryChannel(unittest.TestCase):
+    """Members may add case files, which gave them Contributor on the registry and, through it, the right to
+    read the versions of other organisations' cases (REST ``@history``): enough to confirm that a case exists."""
+
+    layer = COALITION_SERVER_TESTING
+
+    def setUp(self):
+        self.case = create_case(self.layer["portal"])
+        transaction.commit()
+        self.case_url = f"http://{self.layer['host']}:{self.layer['port']}/plone/intranet/cases/{self.case.getId()}"
+
+    def history(self, user):
+        auth = (user, "demo-secret") if user else None
+        headers = {"Accept": "application/json"}
+        return requests.get(f"{self.case_url}/@history", auth=auth, headers=headers, timeout=30)
+
+    def test_another_organisation_and_anonymous_cannot_read_the_versions(self):
+        for user in ("beta-member", "beta-admin", None):
+            self.assertIn(self.history(user).status_code, (401, 403), user)
+
+    def test_the_nominating_organisation_reads_the_versions(self):
+        self.assertEqual(self.history("alpha-member").status_code, 200)

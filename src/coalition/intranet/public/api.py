@@ -13,6 +13,8 @@ from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
 
+# The creator every profile names publicly: the coalition, not a member.
+PUBLIC_CREATOR = "coalition"
 PROFILE_FIELDS = (
     "title",
     "name_ru",
@@ -57,10 +59,7 @@ def upsert_profile(data: dict, uid: str | None = None):
                 story=RichTextValue("", "text/html", "text/x-html-safe"),
             )
             ILanguage(profile).set_language(DEFAULT_LANGUAGE)
-            # The person who published is not the profile's owner: edits go through editors or a new act.
-            for principal, roles in profile.get_local_roles():
-                if "Owner" in roles:
-                    profile.manage_delLocalRoles([principal])
+            _make_anonymous(profile)
         for name, value in data.items():
             setattr(profile, name, value)
         notify(ObjectModifiedEvent(profile))
@@ -70,6 +69,17 @@ def upsert_profile(data: dict, uid: str | None = None):
                 api.content.transition(item, to_state="published")
             item.reindexObject()
     return profile
+
+
+def _make_anonymous(profile) -> None:
+    """The member who published or translated is neither the profile's owner nor named as its creator:
+    public metadata (REST ``Creator``, feeds) must not point at an intranet member, and edits go through
+    editors or a new act of publication."""
+    for principal, roles in profile.get_local_roles():
+        if "Owner" in roles:
+            profile.manage_delLocalRoles([principal])
+    # An empty list would be refilled with the current user on the next reindex.
+    profile.setCreators((PUBLIC_CREATOR,))
 
 
 def _unrestricted(uid: str):
@@ -118,9 +128,7 @@ def add_profile_translation(profile, language: str, title: str, story_html: str 
         translation.title = title
         translation.story = RichTextValue(story_html, "text/html", "text/x-html-safe")
         translation.interests = interests
-        for principal, roles in translation.get_local_roles():
-            if "Owner" in roles:
-                translation.manage_delLocalRoles([principal])
+        _make_anonymous(translation)
         if api.content.get_state(profile) == "published":
             api.content.transition(translation, to_state="published")
         translation.reindexObject()

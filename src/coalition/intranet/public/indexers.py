@@ -11,8 +11,6 @@ from zope.i18n import translate
 from zope.schema.interfaces import IVocabularyFactory
 
 
-
-
 @indexer(IPrisonerProfile)
 def prisoner_status(profile):
     return profile.status or _missing()
@@ -65,7 +63,8 @@ def searchable_text(profile):
     story = getattr(profile, "story", None)
     parts.append(story.output_relative_to(profile) if story else "")
     parts.append(_label("coalition.vocabularies.Regions", profile.region, language))
-    parts.extend(_label("coalition.vocabularies.CriminalCodeArticles", code, language) for code in profile.articles or ())
+    articles = profile.articles or ()
+    parts.extend(_label("coalition.vocabularies.CriminalCodeArticles", code, language) for code in articles)
     return " ".join(part for part in parts if part)
 
 

@@ -69,7 +69,11 @@ PUBLIC_SECTIONS = {
 }
 
 # Section id -> the view that presents it (layout of the folder in every language).
-PUBLIC_SECTION_LAYOUTS = {"about": "member-organisations", "definition": "published-definition"}
+PUBLIC_SECTION_LAYOUTS = {
+    "about": "member-organisations",
+    "definition": "published-definition",
+    "prisoners": "prisoners-listing",
+}
 
 # What editors may add on the public side (language roots and their sections). Intranet types such as
 # WorkingDocument are not among them: nothing of a workspace is created in the public tree.

@@ -68,6 +68,7 @@ PROFILE_INDEXES = (
     "prisoner_categories",
     "detention_date",
     "detention_year",
+    "recognised_on",
     "mentor_status",
     "letters_possible",
 )
@@ -76,8 +77,10 @@ PROFILE_INDEXES = (
 def add_public_website(context):
     """20261126004 -> 20261126005: regions become codes of a vocabulary; profiles gain photo, letters,
     mentors and case categories, and the catalog indexes the public list filters by."""
-    for step in ("typeinfo", "catalog", "rolemap", "plone.app.registry"):
+    for step in ("typeinfo", "catalog", "rolemap", "workflow", "plone.app.registry"):
         context.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    # Case files and evidence now manage who may read their versions (REST @history).
+    api.portal.get_tool("portal_workflow").updateRoleMappings()
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type=["CaseFile", "PrisonerProfile"]):
         item = brain._unrestrictedGetObject()

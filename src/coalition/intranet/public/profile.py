@@ -1,0 +1,352 @@
+"""The public profile page of a political prisoner (its Open Graph tags: ``profile_social.py``).
+
+The page shows only what is stored on the profile (whitelisted copies, see ``api.py``) and content that the
+reader may view; the profile does not know its case file, so nothing of the case can reach this page.
+"""
+
+from Acquisition import aq_inner
+from coalition.intranet import _
+from coalition.intranet.criteria import publication as definition
+from coalition.intranet.public.facts import IMPRISONED_STATUSES
+from coalition.intranet.public.facts import label
+from coalition.intranet.site.api import language_root
+from datetime import date
+from datetime import datetime
+from plone import api
+from plone.app.layout.viewlets.common import ViewletBase
+from plone.app.multilingual.interfaces import ITranslationManager
+from plone.base.interfaces import ILanguage
+from plone.memoize.instance import memoize
+from Products.Five.browser import BrowserView
+import re
+from urllib.parse import urlencode
+import zc.relation.interfaces
+from zope.component import getMultiAdapter
+from zope.component import queryUtility
+from zope.i18n import translate
+from zope.i18n.locales import LoadLocaleError
+from zope.i18n.locales import locales
+from zope.intid.interfaces import IIntIds
+
+
+# Related content a profile may point to itself (back-references may be of any public type).
+# "Campaign" is the contract's type id (ARCHITECTURE.md), listed once the type exists.
+RELATED_TYPES = ("Event", "News Item", "Document", "Campaign")
+TYPE_LABELS = {
+    "Event": _("profile_related_type_event", default="Event"),
+    "News Item": _("profile_related_type_news", default="News"),
+    "Document": _("profile_related_type_page", default="Page"),
+    "Campaign": _("profile_related_type_campaign", default="Campaign"),
+}
+CATEGORY_EXPLANATIONS = {
+    "A": _(
+        "profile_category_a",
+        default="Category A: prosecuted solely for exercising fundamental rights and freedoms, for belonging to a "
+        "group or for their beliefs (a prisoner of conscience).",
+    ),
+    "B": _(
+        "profile_category_b",
+        default="Category B: prosecuted with substantial violations of the law or selectively, and with a "
+        "political motive.",
+    ),
+}
+# The photo's ``srcset``: plone.namedfile's named scales from this width up to the photo's own width.
+PHOTO_MIN_WIDTH = 200
+PHOTO_SRC_SCALE = "large"
+PHOTO_SIZES = "(min-width: 768px) 33vw, 100vw"
+
+
+def format_date(value, language: str) -> str:
+    """``value`` (date, datetime or Zope DateTime) as a long date in ``language`` (ISO when unknown)."""
+    if value is None:
+        return ""
+    if hasattr(value, "asdatetime"):
+        value = value.asdatetime()
+    if isinstance(value, datetime):
+        value = value.date()
+    language, _sep, territory = (language or "en").replace("_", "-").partition("-")
+    try:
+        locale = locales.getLocale(language, territory.upper() or None)
+        return locale.dates.getFormatter("date", "long").format(value)
+    except (LoadLocaleError, KeyError, ValueError):
+        return value.isoformat()
+
+
+def profile_language(profile) -> str:
+    return ILanguage(profile).get_language() or api.portal.get_default_language()
+
+
+def profile_summary(profile, request) -> str:
+    """A short text about a profile for link previews: status, region, articles (never the story)."""
+    lead = (
+        _("profile_summary_lead_female", default="Political prisoner")
+        if profile.gender == "female"
+        else _("profile_summary_lead", default="Political prisoner")
+    )
+    parts = [translate(lead, context=request)]
+    if profile.status:
+        parts.append(translate(label("status", profile.status), context=request))
+    if profile.region:
+        parts.append(translate(label("region", profile.region), context=request))
+    articles = [translate(label("articles", code), context=request) for code in profile.articles or ()]
+    if articles:
+        parts.append("; ".join(articles))
+    return " · ".join(parts)
+
+
+class PrisonerProfileView(BrowserView):
+    """The default view of a ``PrisonerProfile``: the public profile page."""
+
+    def __call__(self):
+        # The page has its own two columns (photo and facts, then the texts); portlet columns would squeeze it.
+        self.request.set("disable_plone.leftcolumn", True)
+        self.request.set("disable_plone.rightcolumn", True)
+        return self.index()
+
+    # Language and links
+
+    @memoize
+    def language(self) -> str:
+        return profile_language(self.context)
+
+    @memoize
+    def language_root_url(self) -> str:
+        return language_root(api.portal.get(), self.language()).absolute_url()
+
+    def list_url(self) -> str:
+        return f"{self.language_root_url()}/prisoners"
+
+    def filter_url(self, **parameters) -> str:
+        """A link to the list filtered as in the URL contract (``?article=207.3``)."""
+        return f"{self.list_url()}?{urlencode(parameters)}"
+
+    def mentorship_url(self) -> str:
+        return f"{self.language_root_url()}/mentorship"
+
+    def date(self, value) -> str:
+        return format_date(value, self.language())
+
+    # Names
+
+    def name_ru(self) -> str | None:
+        """The name in Russian, unless the page already shows exactly that name."""
+        name_ru = (self.context.name_ru or "").strip()
+        return name_ru if name_ru and name_ru != self.context.title else None
+
+    # Photo
+
+    @memoize
+    def photo(self) -> dict | None:
+        """``src``, ``srcset``, ``sizes``, ``width``, ``height`` of the photo, or None without a photo."""
+        image = getattr(aq_inner(self.context), "image", None)
+        if image is None or not getattr(image, "size", 0):
+            return None
+        images = getMultiAdapter((self.context, self.request), name="images")
+        original_width = images.getImageSize("image")[0]
+        scales = {}
+        for name, (width, _height) in images.available_sizes.items():
+            if PHOTO_MIN_WIDTH <= width <= original_width:
+                scale = images.scale("image", scale=name, pre=True)
+                if scale is not None:
+                    scales.setdefault(scale.width, scale)
+        if original_width not in scales:  # the photo at its own width, when no named scale has it
+            scale = images.scale("image", width=original_width, height=65536, pre=True)
+            if scale is not None:
+                scales.setdefault(scale.width, scale)
+        if not scales:
+            return None
+        shown = images.scale("image", scale=PHOTO_SRC_SCALE, pre=True) or scales[max(scales)]
+        return {
+            "src": shown.url,
+            "width": shown.width,
+            "height": shown.height,
+            "srcset": ", ".join(f"{scale.url} {width}w" for width, scale in sorted(scales.items())),
+            "sizes": PHOTO_SIZES,
+            "credit": (self.context.image_caption or "").strip(),
+        }
+
+    # Facts
+
+    def status(self) -> dict | None:
+        return self._coded("status", self.context.status, "status")
+
+    def region(self) -> dict | None:
+        return self._coded("region", self.context.region, "region")
+
+    def case_categories(self) -> list[dict]:
+        return [self._coded("case_categories", code, "category") for code in self.context.case_categories or ()]
+
+    def _coded(self, field: str, code, parameter: str) -> dict | None:
+        if not code:
+            return None
+        return {"code": code, "title": label(field, code), "url": self.filter_url(**{parameter: code})}
+
+    def articles(self) -> list[dict]:
+        """Each article with its plain-language explanation (the vocabulary label without the number)."""
+        found = []
+        for code in self.context.articles or ():
+            title = translate(label("articles", code), context=self.request)
+            explanation = re.sub(rf"^\s*{re.escape(code)}\s*[–—-]\s*", "", title)
+            found.append(
+                {
+                    "code": code,
+                    "explanation": explanation if explanation != code else "",
+                    "url": self.filter_url(article=code),
+                }
+            )
+        return found
+
+    def is_deceased(self) -> bool:
+        return self.context.status == "deceased"
+
+    def age(self) -> int | None:
+        """Age in full years, from the date of birth (not for the deceased)."""
+        born = self.context.date_of_birth
+        if not isinstance(born, date) or self.is_deceased():
+            return None
+        today = date.today()
+        return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+    def birth_year(self) -> int | None:
+        born = self.context.date_of_birth
+        return born.year if isinstance(born, date) else self.context.birth_year
+
+    # Recognition
+
+    def recognition(self) -> dict | None:
+        """Date, criteria version (linked) and category of the recognition; None until both are recorded."""
+        context = self.context
+        if not (context.recognised_on and context.criteria_version):
+            return None
+        category = (context.category or "").strip().upper()
+        return {
+            "date": context.recognised_on,
+            "version": context.criteria_version,
+            "definition_url": self.definition_url(context.criteria_version),
+            "female": context.gender == "female",
+            "category": category,
+            "category_explanation": CATEGORY_EXPLANATIONS.get(category),
+        }
+
+    def definition_url(self, version=None) -> str:
+        """The definition in the reader's language; the version applied when that version is published."""
+        root = language_root(api.portal.get(), self.language())
+        folder = root.get(definition.SECTION_ID)
+        url = f"{root.absolute_url()}/{definition.SECTION_ID}"
+        # ``?version=n`` opens that version on the definition page (criteria/browser/views.py).
+        published = definition.published_versions(folder) if folder is not None else ()
+        if version and any(entry["number"] == version for entry in published):
+            return f"{url}?{urlencode({'version': version})}"
+        return url
+
+    # Texts
+
+    def story(self) -> str:
+        story = getattr(self.context, "story", None)
+        return story.output_relative_to(self.context) if story else ""
+
+    def interests(self) -> list[str]:
+        text = getattr(self.context, "interests", None) or ""
+        return [paragraph.strip() for paragraph in re.split(r"\n\s*\n", text) if paragraph.strip()]
+
+    # Mentors and letters
+
+    def mentors(self) -> list[str]:
+        return [mentor.strip() for mentor in getattr(self.context, "mentors", None) or () if mentor.strip()]
+
+    def seeks_mentor(self) -> bool:
+        return bool(getattr(self.context, "seeks_mentor", False)) and not self.mentors()
+
+    def letters_possible(self) -> bool:
+        return bool(getattr(self.context, "letters_possible", False))
+
+    def letters_blocked(self) -> bool:
+        """Letters do not get through to a person who is still deprived of liberty: say so plainly."""
+        return not self.letters_possible() and self.context.status in IMPRISONED_STATUSES
+
+    def postal_address(self) -> list[str]:
+        """The lines of the postal address, only while letters get through."""
+        if not self.letters_possible():
+            return []
+        address = getattr(self.context, "postal_address", None) or ""
+        return [line.strip() for line in address.splitlines() if line.strip()]
+
+    # Related events, campaigns and news
+
+    @memoize
+    def related(self) -> list[dict]:
+        """Public content in this language that points to the profile, and what the profile points to."""
+        items = {}
+        for obj in self._back_references() + self._own_related_items():
+            if obj is None or obj is self.context or not self._may_show(obj):
+                continue
+            items.setdefault(obj.UID(), obj)
+        return sorted((self._describe(obj) for obj in items.values()), key=lambda item: item["sort"], reverse=True)
+
+    def _back_references(self) -> list:
+        catalog = queryUtility(zc.relation.interfaces.ICatalog)
+        intids = queryUtility(IIntIds)
+        if catalog is None or intids is None:
+            return []
+        profile_id = intids.queryId(aq_inner(self.context))
+        if profile_id is None:
+            return []
+        query = {"to_id": profile_id, "from_attribute": "relatedItems"}
+        # queryObject gives the source wrapped in its acquisition chain, so permission checks see its roles.
+        return [intids.queryObject(relation.from_id) for relation in catalog.findRelations(query)]
+
+    def _own_related_items(self) -> list:
+        found = []
+        for relation in getattr(aq_inner(self.context), "relatedItems", None) or ():
+            if relation.isBroken():
+                continue
+            obj = queryUtility(IIntIds).queryObject(relation.to_id)
+            if obj is None or obj.portal_type not in RELATED_TYPES:
+                continue
+            found.append(self._in_language(obj))
+        return found
+
+    def _in_language(self, obj):
+        """The translation of ``obj`` in the reader's language, when the profile points to another one."""
+        if ILanguage(obj).get_language() == self.language():
+            return obj
+        try:
+            return ITranslationManager(obj).get_translation(self.language())
+        except TypeError:
+            return None
+
+    def _may_show(self, obj) -> bool:
+        if ILanguage(obj).get_language() != self.language():
+            return False
+        if not api.user.has_permission("View", obj=obj):
+            return False
+        # Anonymous readers see published content only, whatever a workflow might let through.
+        if api.user.is_anonymous():
+            return api.content.get_state(obj, default=None) == "published"
+        return True
+
+    def _describe(self, obj) -> dict:
+        start = getattr(obj, "start", None) if obj.portal_type == "Event" else None
+        when = start or getattr(obj, "effective_date", None) or obj.created()
+        if hasattr(when, "asdatetime"):
+            when = when.asdatetime()
+        type_label = TYPE_LABELS.get(obj.portal_type)
+        if type_label is None:
+            fti = api.portal.get_tool("portal_types").getTypeInfo(obj)
+            type_label = fti.Title() if fti is not None else obj.portal_type
+        return {
+            "title": obj.Title(),
+            "url": obj.absolute_url(),
+            "description": obj.Description(),
+            "type": type_label,
+            "date": self.date(start) if start else "",
+            "datetime": start.isoformat() if start else "",
+            "sort": when.isoformat() if when else "",
+        }
+
+
+class NoRelatedItemsViewlet(ViewletBase):
+    """The profile page lists its related content itself (filtered by language and state)."""
+
+    def render(self):
+        return ""
