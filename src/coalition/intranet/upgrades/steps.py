@@ -69,6 +69,8 @@ PROFILE_INDEXES = (
     "detention_date",
     "detention_year",
     "recognised_on",
+    "prisoner_birthday",
+    "prisoner_expected_release",
     "mentor_status",
     "letters_possible",
 )

@@ -1,0 +1,251 @@
+"""The public statistics page, ``/<lang>/prisoners/@@statistics``.
+
+Key figures, four bar charts (region, article, year of detention, case category) each with the same numbers
+as a table, and the upcoming birthdays and expected releases for card campaigns. Every number links to the
+public list filtered by it (URL contract in ARCHITECTURE.md). Counting is in ``statistics``, the upcoming
+dates in ``statistics_upcoming``, the SVG in ``charts``; this view only shapes what to show.
+"""
+
+from coalition.intranet import _
+from coalition.intranet.public import charts
+from coalition.intranet.public.facts import IMPRISONED_STATUSES
+from coalition.intranet.public.facts import label
+from coalition.intranet.public.facts import vocabulary
+from coalition.intranet.public.statistics import count_public_profiles
+from coalition.intranet.public.statistics_upcoming import BIRTHDAY_DAYS
+from coalition.intranet.public.statistics_upcoming import upcoming_birthdays
+from coalition.intranet.public.statistics_upcoming import upcoming_releases
+from coalition.intranet.site.api import language_root
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+from plone import api
+from plone.base.interfaces import ILanguage
+from Products.Five import BrowserView
+from urllib.parse import urlencode
+from zExceptions import NotFound
+from zope.i18n import translate
+from zope.i18n.locales import LoadLocaleError
+from zope.i18n.locales import locales
+
+
+# The region chart shows the most frequent regions; the rest are summed up in one "other regions" bar.
+TOP_REGIONS = 15
+OTHER_STATUSES = ("deceased", "emigrated")
+
+
+@dataclass
+class Row:
+    """One line of a chart and of its table."""
+
+    label: str
+    value: int
+    url: str | None = None
+    # "Other regions" and "not stated": no filter link, a muted bar.
+    muted: bool = False
+
+
+@dataclass
+class Breakdown:
+    """A chart with its table: the rows are the numbers of both."""
+
+    id: str
+    heading: str
+    caption: str
+    column: str
+    rows: list
+    note: str = ""
+    # Values folded into "other" (the region chart), listed under the table with their links.
+    folded: list = field(default_factory=list)
+    svg: str = ""
+
+
+class StatisticsView(BrowserView):
+    """``@@statistics`` of a language's prisoners folder."""
+
+    def __call__(self):
+        self.update()
+        return self.index()
+
+    def update(self) -> None:
+        self.language = ILanguage(self.context).get_language()
+        if self.language not in (api.portal.get_registry_record("plone.available_languages") or ()):
+            raise NotFound("The statistics exist in the language folders only.")
+        try:
+            self.list_base = language_root(api.portal.get(), self.language)["prisoners"].absolute_url()
+        except KeyError:
+            raise NotFound("This language has no list of political prisoners.") from None
+        self.today = date.today()
+        self.counts = count_public_profiles(self.language)
+        locale = _locale(self.language)
+        # Made once: a page formats hundreds of numbers and dates.
+        self._number_format = locale.numbers.getFormatter("decimal").format if locale else str
+        self._date_format = locale.dates.getFormatter("date", "long").format if locale else date.isoformat
+
+    def _(self, message) -> str:
+        return translate(message, context=self.request)
+
+    def list_url(self, **params) -> str:
+        """The public list filtered by ``params`` (URL contract: status, region, article, year, category)."""
+        return f"{self.list_base}?{urlencode(params)}" if params else self.list_base
+
+    def number(self, value: int) -> str:
+        return self._number_format(value)
+
+    def long_date(self, day: date) -> str:
+        return self._date_format(day)
+
+    # Key figures
+
+    def key_figures(self) -> list[dict]:
+        """Total, in detention (with its statuses), released, and the other statuses."""
+        by_status = self.counts.by_status
+        imprisoned = [self._status_figure(status) for status in IMPRISONED_STATUSES]
+        figures = [
+            self._figure(self.counts.total, _("statistics_total", default="People on the list"), self.list_url()),
+            # The list filters by one status at a time: the parts of this sum link, the sum does not.
+            self._figure(
+                self.counts.imprisoned,
+                _("statistics_imprisoned", default="Currently imprisoned"),
+                None,
+                parts=imprisoned,
+            ),
+            self._status_figure("released"),
+        ]
+        figures.extend(self._status_figure(status) for status in OTHER_STATUSES if by_status.get(status))
+        return figures
+
+    def _status_figure(self, status: str) -> dict:
+        count = self.counts.by_status.get(status, 0)
+        return self._figure(count, label("status", status), self.list_url(status=status) if count else None)
+
+    def _figure(self, value: int, title, url: str | None, parts=()) -> dict:
+        return {"value": value, "display": self.number(value), "label": self._(title), "url": url, "parts": parts}
+
+    # Charts and tables
+
+    def breakdowns(self) -> list[Breakdown]:
+        items = [self._by_region(), self._by_article(), self._by_year(), self._by_category()]
+        for item in items:
+            bars = [charts.Bar(row.label, row.value, row.muted) for row in item.rows]
+            item.svg = charts.bar_chart(
+                bars,
+                chart_id=f"chart-{item.id}",
+                title=item.caption,
+                description=self._(
+                    _("statistics_chart_description", default="Bar chart; the table gives the same numbers.")
+                ),
+                format_number=self.number,
+            )
+        return items
+
+    def _by_region(self) -> Breakdown:
+        rows = self._coded_rows("region", "region", self.counts.by_region)
+        shown, folded = rows[:TOP_REGIONS], rows[TOP_REGIONS:]
+        if folded:
+            other = _("statistics_other_regions", default="Other regions")
+            shown.append(Row(self._(other), sum(row.value for row in folded), muted=True))
+        self._append_not_stated(shown, self.counts.region_not_stated)
+        return Breakdown(
+            id="region",
+            heading=self._(_("statistics_heading_region", default="By region")),
+            caption=self._(_("statistics_caption_region", default="People on the list by region of the case")),
+            column=self._(_("statistics_column_region", default="Region")),
+            rows=shown,
+            folded=folded,
+        )
+
+    def _by_article(self) -> Breakdown:
+        return Breakdown(
+            id="article",
+            heading=self._(_("statistics_heading_article", default="By criminal-code article")),
+            caption=self._(_("statistics_caption_article", default="People on the list by criminal-code article")),
+            column=self._(_("statistics_column_article", default="Article")),
+            rows=self._coded_rows("articles", "article", self.counts.by_article),
+            note=self._(
+                _(
+                    "statistics_note_article",
+                    default="A person can be charged under several articles, so the numbers add up to more "
+                    "than the total.",
+                )
+            ),
+        )
+
+    def _by_year(self) -> Breakdown:
+        rows = [
+            Row(str(year), count, self.list_url(year=year))
+            for year, count in sorted(self.counts.by_year.items())
+            if isinstance(year, int)
+        ]
+        self._append_not_stated(rows, self.counts.year_not_stated)
+        return Breakdown(
+            id="year",
+            heading=self._(_("statistics_heading_year", default="By year of detention")),
+            caption=self._(_("statistics_caption_year", default="People on the list by year of detention")),
+            column=self._(_("statistics_column_year", default="Year of detention")),
+            rows=rows,
+        )
+
+    def _by_category(self) -> Breakdown:
+        return Breakdown(
+            id="category",
+            heading=self._(_("statistics_heading_category", default="By case category")),
+            caption=self._(_("statistics_caption_category", default="People on the list by case category")),
+            column=self._(_("statistics_column_category", default="Case category")),
+            rows=self._coded_rows("case_categories", "category", self.counts.by_category),
+            note=self._(
+                _(
+                    "statistics_note_category",
+                    default="A case can belong to several categories, so the numbers add up to more than the total.",
+                )
+            ),
+        )
+
+    def _coded_rows(self, fact: str, param: str, counts: dict) -> list[Row]:
+        """Rows of the vocabulary values that occur, most frequent first, then by label."""
+        rows = [
+            Row(self._(term.title), counts[term.value], self.list_url(**{param: term.value}))
+            for term in vocabulary(fact)
+            if counts.get(term.value)
+        ]
+        return sorted(rows, key=lambda row: (-row.value, row.label.casefold()))
+
+    def _append_not_stated(self, rows: list, count: int) -> None:
+        if count > 0 and rows:
+            rows.append(Row(self._(_("statistics_not_stated", default="Not stated")), count, muted=True))
+
+    # Upcoming dates
+
+    def birthday_days(self) -> int:
+        return BIRTHDAY_DAYS
+
+    def birthdays(self) -> list[dict]:
+        letters = {
+            True: self._(_("statistics_letters_yes", default="Yes")),
+            False: self._(_("statistics_letters_no", default="Not at present")),
+        }
+        return [
+            {
+                "title": item.title,
+                "url": item.url,
+                "date": self.long_date(item.date),
+                "datetime": item.date.isoformat(),
+                "age": self.number(item.age),
+                "letters": letters[item.letters_possible],
+            }
+            for item in upcoming_birthdays(self.language, self.today)
+        ]
+
+    def releases(self) -> list[dict]:
+        return [
+            {"title": item.title, "url": item.url, "date": self.long_date(item.date), "datetime": item.date.isoformat()}
+            for item in upcoming_releases(self.language, self.today)
+        ]
+
+
+def _locale(language: str):
+    """The zope.i18n locale of a site language (number and date formats), None when it has none."""
+    try:
+        return locales.getLocale(language, None, None)
+    except LoadLocaleError:
+        return None
