@@ -2,10 +2,10 @@
 
 from coalition.intranet.public import api as public
 from datetime import date
+import io
+from PIL import Image
 from plone import api
 from plone.namedfile.file import NamedBlobImage
-from PIL import Image
-import io
 
 
 def portrait(colour=(90, 110, 140), size=(600, 800)) -> NamedBlobImage:

@@ -22,6 +22,11 @@ VOCABULARIES = {
 IMPRISONED_STATUSES = ("pre_trial_custody", "house_arrest", "serving_sentence")
 
 
+def site_languages() -> list[str]:
+    """The site's languages in their configured order (``plone.available_languages``)."""
+    return list(api.portal.get_registry_record("plone.available_languages", default=[]) or [])
+
+
 def vocabulary(field: str):
     return getUtility(IVocabularyFactory, VOCABULARIES[field])(None)
 

@@ -9,6 +9,7 @@ from Acquisition import aq_base
 from coalition.intranet import _
 from coalition.intranet.public.facts import label
 from coalition.intranet.public.facts import public_profiles_query
+from coalition.intranet.public.facts import site_languages
 from coalition.intranet.site.api import language_root
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
@@ -25,10 +26,6 @@ FEED_SIZE = 50
 FEED_VIEW = "@@rss"
 # A re-encoded scale, never the original upload: the original may carry EXIF data (camera, place).
 ENCLOSURE_SCALE = "preview"
-
-
-def site_languages() -> list:
-    return list(api.portal.get_registry_record("plone.available_languages", default=[]) or [])
 
 
 def prisoners_folder(language: str):
