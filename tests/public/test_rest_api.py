@@ -9,6 +9,7 @@ import requests
 from tests.coalition_layers import COALITION_SERVER_TESTING
 from tests.public.channel_fixtures import CASE_NAME
 from tests.public.channel_fixtures import DRAFT_NAME
+from tests.public.channel_fixtures import POSTAL_ADDRESS
 from tests.public.channel_fixtures import PublicChannelTestCase
 from tests.public.channel_fixtures import PUBLISHED_NAME
 from tests.public.channel_fixtures import PUBLISHED_NAME_DE
@@ -151,3 +152,25 @@ class TestRestApi(PublicChannelTestCase, unittest.TestCase):
         item = data["items"][0]
         self.assertNotIn("commission", [item["Creator"], *item["listCreators"]])
         self.assertEqual(self.search("", Creator="commission")["items_total"], 0)
+
+
+class TestRestPostalAddress(PublicChannelTestCase, unittest.TestCase):
+    """The REST API shows the postal address only while letters get through, as the profile page does."""
+
+    layer = COALITION_SERVER_TESTING
+
+    def profile_json(self):
+        response = self.get("en/prisoners/anatoly-veshnyakov", None, headers={"Accept": "application/json"})
+        self.assertEqual(response.status_code, 200)
+        return response.json()
+
+    def test_address_shown_while_letters_get_through(self):
+        self.assertEqual(self.profile_json()["postal_address"], POSTAL_ADDRESS)
+
+    def test_address_withheld_when_letters_are_blocked(self):
+        with api.env.adopt_roles(["Manager"]):
+            self.cast["published"].letters_possible = False
+        transaction.commit()
+        data = self.profile_json()
+        self.assertIsNone(data["postal_address"])
+        self.assertNotIn(POSTAL_ADDRESS, json.dumps(data, ensure_ascii=False))
