@@ -9,6 +9,8 @@ SITE_ID ?= coalition
 DEMO ?= 1
 ADMIN_PASSWORD ?= admin
 ZOPE_CONF ?= instance/etc/zope.conf
+BENCH_COUNT ?= 2000
+BENCH_PORT ?= 8091
 LANGS := en de fr ru
 LOCALES := src/coalition/intranet/locales
 PY_PATHS := src tests scripts setup.py $(wildcard bench)
@@ -16,7 +18,7 @@ XML_FILES = $(shell find src profiles instance -name '*.zcml' -o -name '*.xml' -
 
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install start site reset test test-deps chromium checkers lint format i18n clean
+.PHONY: help install start site reset test test-deps chromium checkers lint format i18n clean bench bench-data
 
 help:
 	@echo "make start   install, create the site on first run, serve http://$(HOST):$(PORT)/$(SITE_ID)"
@@ -24,6 +26,8 @@ help:
 	@echo "make lint    ruff + zpretty checks;  make format  rewrites the files"
 	@echo "make i18n    extract the coalition domain and sync the .po files of $(LANGS)"
 	@echo "make reset   delete var/ (database, blobs, logs): the next start creates a fresh site"
+	@echo "make bench-data  fill var/bench/ with $(BENCH_COUNT) fictional prisoners in 4 languages (bench/README.md)"
+	@echo "make bench       measure the public pages on var/bench/ (writes bench/results/latest.md)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -61,6 +65,15 @@ test-deps: install chromium checkers
 # an underscore in their name (coalition_layers.py, browser_helpers.py) so the runner does not collect them.
 test: test-deps
 	$(BIN)/zope-testrunner --path . --test-path . -s tests --tests-pattern '^[a-z]+$$' -vv
+
+# Benchmarks (not tests): a separate database in var/bench/, served on BENCH_PORT while measuring.
+bench-data: install
+	mkdir -p var/bench/filestorage var/bench/blobstorage var/bench/log var/bench/cache
+	$(BIN)/zconsole run bench/zope.conf bench/generate.py --count $(BENCH_COUNT)
+
+bench: install
+	test -f var/bench/filestorage/manifest.json || $(MAKE) bench-data
+	$(BIN)/python bench/run.py --port $(BENCH_PORT)
 
 lint: install
 	$(BIN)/ruff check $(PY_PATHS)

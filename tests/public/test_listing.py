@@ -21,7 +21,6 @@ from tests.cases.case_helpers import create_case
 from tests.coalition_layers import COALITION_INTEGRATION_TESTING
 from tests.coalition_layers import COALITION_SERVER_TESTING
 from tests.page_checkers import html_errors
-from tests.page_checkers import VNU
 from tests.public.listing_fixtures import make_draft_profile
 from tests.public.listing_fixtures import make_listing_profiles
 from tests.public.listing_fixtures import make_profile_only_in
@@ -448,11 +447,9 @@ class TestListingPage(unittest.TestCase):
             self.assertEqual(self.count(f"{language}/prisoners"), before)
             # Searched for, the name is echoed in the search field but nothing is found.
             for text in ("Vertraulich", "Секретов"):
-                page = self.get(f"{language}/prisoners", q=text).text
-                self.assertRegex(page, r'id="prisoner-count"\s*>0 ')
-                self.assertNotIn('class="card h-100"', page)
+                self.assertEqual(self.count(f"{language}/prisoners?q={text}"), 0)
+                self.assertNotIn('class="card h-100"', self.get(f"{language}/prisoners", q=text).text)
 
-    @unittest.skipUnless(VNU.exists(), "the Nu HTML checker is installed by `make checkers`")
     def test_valid_html(self):
         documents = {
             "list": self.get("en/prisoners").text,
@@ -463,5 +460,6 @@ class TestListingPage(unittest.TestCase):
 
     def count(self, path) -> int:
         text = self.get(path).text
-        match = re.search(r'id="prisoner-count"\s*>\s*(\d+)', text)
-        return int(match.group(1))
+        # The number's place in the sentence depends on the language ("Политзаключённых: 3").
+        sentence = re.search(r'id="prisoner-count"[^>]*>([^<]*)', text).group(1)
+        return int(re.search(r"\d+", sentence).group(0))

@@ -1,6 +1,7 @@
 """Install the demo cast and the fictional content (profile ``coalition.intranet:demo``)."""
 
 from coalition.intranet.demo import cast
+from coalition.intranet.demo import prisoners
 from coalition.intranet.site import structure
 from coalition.intranet.site.api import language_root
 from coalition.intranet.site.api import link_translations
@@ -21,6 +22,7 @@ def install_demo(context):
         create_demo_definition(site)
         processQueue()
         create_demo_cases(site)
+        prisoners.create_demo_prisoners(site)
     processQueue()
 
 

@@ -59,7 +59,7 @@ def upsert_profile(data: dict, uid: str | None = None):
                 story=RichTextValue("", "text/html", "text/x-html-safe"),
             )
             ILanguage(profile).set_language(DEFAULT_LANGUAGE)
-            _make_anonymous(profile)
+            make_anonymous(profile)
         for name, value in data.items():
             setattr(profile, name, value)
         notify(ObjectModifiedEvent(profile))
@@ -71,7 +71,7 @@ def upsert_profile(data: dict, uid: str | None = None):
     return profile
 
 
-def _make_anonymous(profile) -> None:
+def make_anonymous(profile) -> None:
     """The member who published or translated is neither the profile's owner nor named as its creator:
     public metadata (REST ``Creator``, feeds) must not point at an intranet member, and edits go through
     editors or a new act of publication."""
@@ -128,7 +128,7 @@ def add_profile_translation(profile, language: str, title: str, story_html: str 
         translation.title = title
         translation.story = RichTextValue(story_html, "text/html", "text/x-html-safe")
         translation.interests = interests
-        _make_anonymous(translation)
+        make_anonymous(translation)
         if api.content.get_state(profile) == "published":
             api.content.transition(translation, to_state="published")
         translation.reindexObject()

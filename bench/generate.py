@@ -1,0 +1,216 @@
+"""Fill a bench database with N fictional prisoners, each published in every site language.
+
+Run through Zope's console on the bench database (never on the real one), from the repository root:
+
+    .venv/bin/zconsole run bench/zope.conf bench/generate.py [--count 2000] [--seed 6] [--batch 100]
+
+Creates the site (without the demo) when the database has none, turns plone.app.caching off, then adds
+the profiles that are missing (running it again after an interruption continues where it stopped: the
+person number ``i`` is always the same person). Writes ``manifest.json`` next to ``Data.fs`` with what
+``bench/run.py`` needs (sample profile paths, a name to search for).
+
+Fast path: one catalog indexing per object and one commit per batch, instead of the publication API's
+several reindexes per call. The result is what the API produces: a published profile in English and its
+published translations linked in one translation group, language-independent facts equal, no Owner role and
+the coalition as creator (``public.api.make_anonymous``, shared), indexed by the same indexers.
+"""
+
+from AccessControl.SecurityManagement import newSecurityManager
+import argparse
+from coalition.intranet.cases.regions import REGIONS
+from coalition.intranet.demo.prisoners import portrait
+from coalition.intranet.demo.prisoners import PORTRAIT_CAPTION
+from coalition.intranet.public.api import make_anonymous
+from coalition.intranet.site.api import create_site
+from coalition.intranet.site.api import language_root
+from coalition.intranet.site.scripting import open_site
+from coalition.intranet.site.scripting import script_arguments
+from datetime import date
+import json
+import os
+import pathlib
+from plone import api
+from plone.app.multilingual.interfaces import IMutableTG
+from plone.app.textfield.value import RichTextValue
+from plone.base.interfaces import ILanguage
+from plone.dexterity.utils import addContentToContainer
+from plone.dexterity.utils import createContent
+from plone.i18n.normalizer.interfaces import IURLNormalizer
+import random
+import sys
+import time
+import transaction
+import uuid
+from zope.component import getUtility
+from zope.i18n import translate
+
+
+SCRIPT_NAME = "generate.py"
+CACHING_SWITCH = "plone.caching.interfaces.ICacheSettings.enabled"
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--count", type=int, default=2000, help="number of prisoners (default 2000)")
+    parser.add_argument("--seed", type=int, default=6, help="seed of the random choices (default 6)")
+    parser.add_argument("--batch", type=int, default=100, help="profiles per commit and progress line")
+    parser.add_argument("--site-id", default="coalition")
+    return parser.parse_args(argv)
+
+
+def load_fictional(argv):
+    """bench/fictional.py, found next to this script (zconsole gives scripts no ``__file__``)."""
+    script = next((arg for arg in argv if os.path.basename(arg) == SCRIPT_NAME), "bench/" + SCRIPT_NAME)
+    sys.path.insert(0, os.path.dirname(os.path.abspath(script)))
+    import fictional
+
+    return fictional
+
+
+def ensure_site(app, site_id: str):
+    users = app.acl_users
+    if users.getUserById("admin") is None:
+        users._doAddUser("admin", "admin", ["Manager"], [])  # the bench database's own root user
+    newSecurityManager(None, users.getUserById("admin").__of__(users))
+    if site_id not in app.objectIds():
+        started = time.monotonic()
+        print(f"Creating site '{site_id}' (without demo data)...", flush=True)
+        create_site(app, site_id, demo=False)
+        print(f"  created in {time.monotonic() - started:.0f} s", flush=True)
+    return open_site(app, site_id)
+
+
+class ProfileWriter:
+    """Creates one person as published profiles in every site language, linked as translations."""
+
+    def __init__(self, site, languages):
+        self.languages = languages
+        self.containers = {language: language_root(site, language)["prisoners"] for language in languages}
+        self.normalizer = getUtility(IURLNormalizer)
+        self.workflow = api.portal.get_tool("portal_workflow")
+
+    def existing(self) -> int:
+        return len(self.containers[self.languages[0]].objectIds())
+
+    def write(self, person: dict, colour) -> dict:
+        default = self.languages[0]
+        facts = dict(person["facts"], **_editorial_facts(person["editorial"]))
+        if person["editorial"]["portrait"]:
+            facts["image"] = portrait(person["texts"][default]["title"], colour)
+            facts["image_caption"] = PORTRAIT_CAPTION
+        profile_id = self._free_id(self.normalizer.normalize(person["texts"][default]["title"]))
+        group = uuid.uuid4().hex
+        profiles = {}
+        for language in self.languages:
+            texts = person["texts"].get(language) or person["texts"][default]
+            profile = createContent(
+                "PrisonerProfile",
+                id=profile_id,
+                title=texts["title"],
+                story=RichTextValue(texts["story"], "text/html", "text/x-html-safe"),
+                interests=texts["interests"],
+                **facts,
+            )
+            ILanguage(profile).set_language(language)
+            IMutableTG(profile).set(group)
+            profile = addContentToContainer(self.containers[language], profile, checkConstraints=False)
+            # As the publication act leaves it: no Owner, the coalition as creator, published (the queue
+            # indexes it once, at commit).
+            make_anonymous(profile)
+            self.workflow.doActionFor(profile, "publish")
+            profiles[language] = profile
+        return profiles
+
+    def _free_id(self, wanted: str) -> str:
+        candidate, number = wanted, 1
+        while any(candidate in container for container in self.containers.values()):
+            number += 1
+            candidate = f"{wanted}-{number}"
+        return candidate
+
+
+def _editorial_facts(editorial: dict) -> dict:
+    return {key: editorial[key] for key in ("letters_possible", "postal_address", "mentors", "seeks_mentor")}
+
+
+def person_random(seed: int, number: int) -> random.Random:
+    """The random source of person ``number``: the same person on every run with the same seed."""
+    return random.Random(seed * 1_000_003 + number)  # noqa: S311 (reproducible fiction, not secrecy)
+
+
+def region_labeller():
+    def region_label(code: str, language: str) -> str:
+        return translate(REGIONS[code], target_language=language)
+
+    return region_label
+
+
+def write_manifest(site, args, writer, first_person) -> pathlib.Path:
+    storage_file = site._p_jar.db().storage.getName()
+    manifest_path = pathlib.Path(storage_file).parent / "manifest.json"
+    sample = next(
+        profile_id
+        for profile_id in writer.containers[writer.languages[0]].objectIds()
+        if all(profile_id in container for container in writer.containers.values())
+    )
+    manifest = {
+        "site_id": args.site_id,
+        "count": writer.existing(),
+        "seed": args.seed,
+        "languages": list(writer.languages),
+        "sample_profile": {
+            language: "/".join(container[sample].getPhysicalPath()[2:])
+            for language, container in writer.containers.items()
+        },
+        "sample_surname": first_person["texts"][writer.languages[0]]["title"].split()[-1],
+        "sample_region": "moscow",
+        "generated": date.today().isoformat(),
+    }
+    manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
+    return manifest_path
+
+
+def main(app, argv) -> int:
+    args = parse_args(script_arguments(argv, SCRIPT_NAME))
+    fictional = load_fictional(argv)
+    site = ensure_site(app, args.site_id)
+    if site is None:
+        return 1
+    # The benchmark measures Zope itself: no RAM cache of plone.app.caching in front of the views.
+    api.portal.set_registry_record(CACHING_SWITCH, False)
+    transaction.commit()
+    languages = list(api.portal.get_registry_record("plone.available_languages"))
+    default = api.portal.get_registry_record("plone.default_language")
+    languages.sort(key=lambda language: language != default)
+    writer = ProfileWriter(site, languages)
+    today = date.today()
+    region_label = region_labeller()
+    start = writer.existing()
+    print(f"{start} profiles in /{default}/prisoners; adding {max(args.count - start, 0)} in {languages}.", flush=True)
+    started = time.monotonic()
+    for number in range(start, args.count):
+        rng = person_random(args.seed, number)
+        person = fictional.person(rng, today, region_label)
+        writer.write(person, tuple(rng.randrange(30, 160) for _ in range(3)))
+        done = number + 1
+        if done % args.batch == 0 or done == args.count:
+            transaction.commit()
+            elapsed = time.monotonic() - started
+            rate = (done - start) / elapsed if elapsed else 0
+            print(f"  {done}/{args.count} profiles ({elapsed:.0f} s, {rate:.1f} profiles/s)", flush=True)
+    first_person = fictional.person(person_random(args.seed, 0), today, region_label)
+    manifest = write_manifest(site, args, writer, first_person)
+    catalog = api.portal.get_tool("portal_catalog")
+    for language in languages:
+        published = len(
+            catalog.unrestrictedSearchResults(
+                portal_type="PrisonerProfile", review_state="published", Language=language
+            )
+        )
+        print(f"  /{language}: {published} published profiles", flush=True)
+    print(f"Done in {time.monotonic() - started:.0f} s; manifest: {manifest}", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(app, sys.argv))  # noqa: F821 (zconsole and bin/instance run provide ``app``)
