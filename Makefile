@@ -14,7 +14,9 @@ BENCH_PORT ?= 8091
 LANGS := en de fr ru
 LOCALES := src/coalition/intranet/locales
 PY_PATHS := src tests scripts setup.py $(wildcard bench)
-XML_FILES = $(shell find src profiles instance -name '*.zcml' -o -name '*.xml' -o -name '*.pt')
+# Templates that render XML (feeds): zpretty must read them as XML (-x), not as HTML.
+XML_TEMPLATES := src/coalition/intranet/public/templates/profiles_rss.pt
+XML_FILES = $(filter-out $(XML_TEMPLATES),$(shell find src profiles instance -name '*.zcml' -o -name '*.xml' -o -name '*.pt'))
 
 export zope_i18n_compile_mo_files := true
 
@@ -79,11 +81,13 @@ lint: install
 	$(BIN)/ruff check $(PY_PATHS)
 	$(BIN)/ruff format --check $(PY_PATHS)
 	$(BIN)/zpretty --check $(XML_FILES)
+	$(BIN)/zpretty -x --check $(XML_TEMPLATES)
 
 format: install
 	$(BIN)/ruff check --fix $(PY_PATHS)
 	$(BIN)/ruff format $(PY_PATHS)
 	$(BIN)/zpretty -i $(XML_FILES)
+	$(BIN)/zpretty -x -i $(XML_TEMPLATES)
 
 i18n: install
 	$(BIN)/i18ndude rebuild-pot --pot $(LOCALES)/coalition.pot --create coalition src/coalition/intranet profiles
