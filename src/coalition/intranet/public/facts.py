@@ -4,10 +4,12 @@ Listing, profile, statistics, feeds and open data all ask here, so "public" mean
 a published ``PrisonerProfile`` in the reader's language root.
 """
 
+from BTrees.IIBTree import IISet
 from coalition.intranet.site.api import language_root
 from plone import api
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
+from ZTUtils.Lazy import LazyMap
 
 
 # profile field -> vocabulary of its coded values
@@ -47,3 +49,18 @@ def public_profiles_query(language: str) -> dict:
         "review_state": "published",
         "path": "/".join(prisoners.getPhysicalPath()),
     }
+
+
+def record_ids(results) -> IISet:
+    """The catalog record ids of a search result, without making a brain for each.
+
+    An unsorted result is a lazy map over the record ids (full-text results over (score, id) pairs):
+    making a brain per profile would be most of the time spent counting. Any other result: from its brains.
+    """
+    if isinstance(results, LazyMap):
+        sequence = results._seq
+        if sequence and isinstance(sequence[0], tuple):
+            return IISet(rid for _score, rid in sequence)
+        if all(isinstance(item, int) for item in sequence[:1]):
+            return IISet(sequence)
+    return IISet([brain.getRID() for brain in results])

@@ -10,6 +10,7 @@ from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
 from coalition.intranet import _
 from coalition.intranet.public.facts import public_profiles_query
+from coalition.intranet.public.facts import record_ids
 from coalition.intranet.public.facts import vocabulary
 from dataclasses import dataclass
 from dataclasses import field
@@ -254,13 +255,7 @@ def visible_ids(catalog, query: dict | None) -> IISet:
     except ParseError:
         # A search text the full-text index cannot parse (a stray quote) finds nothing.
         return IISet()
-    if isinstance(results, LazyMap):
-        sequence = results._seq
-        if sequence and isinstance(sequence[0], tuple):
-            # Full-text results are (score, record id) pairs.
-            return IISet(rid for _score, rid in sequence)
-        return IISet(sequence)
-    return IISet(brain.getRID() for brain in results)
+    return record_ids(results)
 
 
 def rows(index, value) -> IISet:

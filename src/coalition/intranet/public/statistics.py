@@ -11,7 +11,6 @@ from coalition.intranet.public import facts
 from dataclasses import dataclass
 from plone import api
 from Products.ZCatalog.query import IndexQuery
-from ZTUtils.Lazy import LazyMap
 
 
 @dataclass(frozen=True)
@@ -40,7 +39,7 @@ class ProfileCounts:
 
 def count_public_profiles(language: str) -> ProfileCounts:
     catalog = api.portal.get_tool("portal_catalog")
-    public = record_ids(catalog.searchResults(**facts.public_profiles_query(language)))
+    public = facts.record_ids(catalog.searchResults(**facts.public_profiles_query(language)))
     return ProfileCounts(
         total=len(public),
         by_status=count_by_index(catalog, "prisoner_status", public),
@@ -49,19 +48,6 @@ def count_public_profiles(language: str) -> ProfileCounts:
         by_year=count_by_index(catalog, "detention_year", public),
         by_category=count_by_index(catalog, "prisoner_categories", public),
     )
-
-
-def record_ids(results) -> IISet:
-    """The catalog record ids of a search result.
-
-    An unsorted, unscored result is a lazy map over the record ids: reading them makes no brain (making
-    a brain per profile would be most of the time spent counting). Any other result: from its brains.
-    """
-    if isinstance(results, LazyMap):
-        sequence = results._seq
-        if all(isinstance(item, int) for item in sequence[:1]):
-            return IISet(sequence)
-    return IISet([brain.getRID() for brain in results])
 
 
 def count_by_index(catalog, index_name: str, record_ids: IISet) -> dict:
