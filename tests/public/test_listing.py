@@ -122,6 +122,18 @@ class TestListing(ListingTestCase):
         self.assertEqual(facet(view, "mentor"), {"Seeks a mentor": 2})
         self.assertEqual(facet(view, "letters"), {"Letters get through": 1})
 
+    def test_status_imprisoned_covers_every_status_of_detention(self):
+        view = self.listing(status="imprisoned", region="moscow")
+        base = self.portal["en"]["prisoners"].absolute_url()
+        released = names(self.listing(status="released"))
+        self.assertTrue(released)
+        self.assertFalse(set(released) & set(names(view)))
+        detained = ("pre_trial_custody", "house_arrest", "serving_sentence")
+        self.assertEqual(view.matches, sum(self.listing(status=code, region="moscow").matches for code in detained))
+        self.assertGreater(view.matches, 0)
+        self.assertEqual([chip["label"] for chip in view.chips()], ["Currently imprisoned", "Moscow"])
+        self.assertEqual(view.selection.url(base), f"{base}?status=imprisoned&region=moscow")
+
     def test_facet_counts_of_the_whole_list(self):
         view = self.listing()
         self.assertEqual(facet(view, "region"), {"Moscow": 3, "Tver region": 2})

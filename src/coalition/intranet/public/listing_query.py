@@ -8,7 +8,9 @@ or sorted (the list must stay fast with thousands of profiles).
 
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
+from BTrees.IIBTree import multiunion
 from coalition.intranet import _
+from coalition.intranet.public.facts import IMPRISONED_STATUSES
 from coalition.intranet.public.facts import public_profiles_query
 from coalition.intranet.public.facts import record_ids
 from coalition.intranet.public.facts import vocabulary
@@ -83,6 +85,28 @@ class CodedFilter:
         return values
 
 
+class StatusFilter(CodedFilter):
+    """The status; ``imprisoned`` stands for every status of detention (the statistics' "currently imprisoned")."""
+
+    GROUP = "imprisoned"
+
+    def parse(self, raw):
+        if raw == self.GROUP:
+            return IMPRISONED_STATUSES
+        return super().parse(raw)
+
+    def to_param(self, value) -> str:
+        return self.GROUP if value == IMPRISONED_STATUSES else value
+
+    def label(self, value):
+        if value == IMPRISONED_STATUSES:
+            return _("filter_status_imprisoned", default="Currently imprisoned")
+        return super().label(value)
+
+    def chip(self, value):
+        return self.label(value)
+
+
 class YearFilter:
     """The year of detention."""
 
@@ -143,7 +167,7 @@ class ChoiceFilter:
 
 
 FILTERS = (
-    CodedFilter("status", "prisoner_status", "status", _("filter_status", default="Status")),
+    StatusFilter("status", "prisoner_status", "status", _("filter_status", default="Status")),
     CodedFilter("region", "prisoner_region", "region", _("filter_region", default="Region"), by_count=True),
     CodedFilter("category", "prisoner_categories", "case_categories", _("filter_category", default="Case category")),
     CodedFilter("article", "prisoner_articles", "articles", _("filter_article", default="Criminal Code article")),
@@ -259,7 +283,9 @@ def visible_ids(catalog, query: dict | None) -> IISet:
 
 
 def rows(index, value) -> IISet:
-    """Record ids the field or keyword ``index`` holds for ``value``."""
+    """Record ids the field or keyword ``index`` holds for ``value`` (for any of them, given a tuple)."""
+    if isinstance(value, tuple):
+        return multiunion([rows(index, one) for one in value])
     row = index._index.get(value)
     if row is None:
         return IISet()

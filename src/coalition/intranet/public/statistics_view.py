@@ -103,11 +103,10 @@ class StatisticsView(BrowserView):
         imprisoned = [self._status_figure(status) for status in IMPRISONED_STATUSES]
         figures = [
             self._figure(self.counts.total, _("statistics_total", default="People on the list"), self.list_url()),
-            # The list filters by one status at a time: the parts of this sum link, the sum does not.
             self._figure(
                 self.counts.imprisoned,
                 _("statistics_imprisoned", default="Currently imprisoned"),
-                None,
+                self.list_url(status="imprisoned") if self.counts.imprisoned else None,
                 parts=imprisoned,
             ),
             self._status_figure("released"),
