@@ -4,9 +4,11 @@ Listing, profile, statistics, feeds and open data all ask here, so "public" mean
 a published ``PrisonerProfile`` in the reader's language root.
 """
 
+from Acquisition import aq_base
 from BTrees.IIBTree import IISet
 from coalition.intranet.site.api import language_root
 from plone import api
+from plone.base.interfaces import ILanguage
 from zope.component import getUtility
 from zope.schema.interfaces import IVocabularyFactory
 from ZTUtils.Lazy import LazyMap
@@ -27,6 +29,30 @@ IMPRISONED_STATUSES = ("pre_trial_custody", "house_arrest", "serving_sentence")
 def site_languages() -> list[str]:
     """The site's languages in their configured order (``plone.available_languages``)."""
     return list(api.portal.get_registry_record("plone.available_languages", default=[]) or [])
+
+
+def prisoners_folder(language: str):
+    """The ``prisoners`` folder of a site language, or None."""
+    if language not in site_languages():
+        return None
+    try:
+        return language_root(api.portal.get(), language).get("prisoners")
+    except (KeyError, AttributeError):
+        return None
+
+
+def list_language(context) -> str | None:
+    """The language of ``context`` when it is a language root's ``prisoners`` folder, else None.
+
+    The list, statistics, feed and open-data views are registered for folders; they answer only on the
+    list itself.
+    """
+    language = ILanguage(context, None)
+    language = language.get_language() if language is not None else None
+    folder = prisoners_folder(language) if language else None
+    if folder is None or aq_base(folder) is not aq_base(context):
+        return None
+    return language
 
 
 def vocabulary(field: str):

@@ -8,8 +8,9 @@ unsorted, with the creator's name and e-mail (an intranet member); this feed ask
 from Acquisition import aq_base
 from coalition.intranet import _
 from coalition.intranet.public.facts import label
+from coalition.intranet.public.facts import list_language
+from coalition.intranet.public.facts import prisoners_folder
 from coalition.intranet.public.facts import public_profiles_query
-from coalition.intranet.public.facts import site_languages
 from coalition.intranet.site.api import language_root
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
@@ -26,29 +27,6 @@ FEED_SIZE = 50
 FEED_VIEW = "@@rss"
 # A re-encoded scale, never the original upload: the original may carry EXIF data (camera, place).
 ENCLOSURE_SCALE = "preview"
-
-
-def prisoners_folder(language: str):
-    """The ``prisoners`` folder of a site language, or None."""
-    if language not in site_languages():
-        return None
-    try:
-        return language_root(api.portal.get(), language).get("prisoners")
-    except (KeyError, AttributeError):
-        return None
-
-
-def list_language(context) -> str | None:
-    """The language of ``context`` when it is a language root's ``prisoners`` folder, else None.
-
-    The feed and open-data views are registered for folders; they answer only on the list itself.
-    """
-    language = ILanguage(context, None)
-    language = language.get_language() if language is not None else None
-    folder = prisoners_folder(language) if language else None
-    if folder is None or aq_base(folder) is not aq_base(context):
-        return None
-    return language
 
 
 def minute(date) -> int:

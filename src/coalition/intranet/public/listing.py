@@ -7,8 +7,8 @@ the counting and ordering happen in ``listing_query`` on the catalog, the view o
 from coalition.intranet import _
 from coalition.intranet.public import listing_query as query
 from coalition.intranet.public.facts import IMPRISONED_STATUSES
+from coalition.intranet.public.facts import list_language
 from plone import api
-from plone.base.interfaces import ILanguage
 from plone.batching import Batch
 from Products.Five import BrowserView
 from zExceptions import NotFound
@@ -32,13 +32,10 @@ class PrisonersListingView(BrowserView):
         return self.index()
 
     def update(self) -> None:
-        self.language = ILanguage(self.context).get_language()
-        if self.language not in (api.portal.get_registry_record("plone.available_languages") or ()):
-            raise NotFound("The list of political prisoners exists in the language folders only.")
-        try:
-            public = query.searchable_query(self.language)
-        except KeyError:
-            raise NotFound("This language has no list of political prisoners.") from None
+        self.language = list_language(self.context)
+        if self.language is None:
+            raise NotFound("The list of political prisoners is the prisoners folder of a language.")
+        public = query.searchable_query(self.language)
         self.catalog = api.portal.get_tool("portal_catalog")
         self.base_url = self.context.absolute_url()
         self.selection = query.parse_selection(self.request.form)

@@ -11,8 +11,8 @@ unlike a UID, it does not depend on which language the profile was first written
 
 from coalition.intranet import _
 from coalition.intranet.public.facts import label
+from coalition.intranet.public.facts import list_language
 from coalition.intranet.public.facts import public_profiles_query
-from coalition.intranet.public.feeds import list_language
 from coalition.intranet.public.feeds import tr
 import csv
 from DateTime import DateTime
@@ -122,6 +122,7 @@ class OpenDataView(BrowserView):
         return FILENAME.format(language=self.language, extension=self.extension)
 
     def render(self):
+        """The rows in this view's format: each subclass (CSV, JSON) renders its own."""
         raise NotImplementedError
 
 

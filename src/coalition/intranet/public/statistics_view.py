@@ -10,17 +10,15 @@ from coalition.intranet import _
 from coalition.intranet.public import charts
 from coalition.intranet.public.facts import IMPRISONED_STATUSES
 from coalition.intranet.public.facts import label
+from coalition.intranet.public.facts import list_language
 from coalition.intranet.public.facts import vocabulary
 from coalition.intranet.public.statistics import count_public_profiles
 from coalition.intranet.public.statistics_upcoming import BIRTHDAY_DAYS
 from coalition.intranet.public.statistics_upcoming import upcoming_birthdays
 from coalition.intranet.public.statistics_upcoming import upcoming_releases
-from coalition.intranet.site.api import language_root
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
-from plone import api
-from plone.base.interfaces import ILanguage
 from Products.Five import BrowserView
 from urllib.parse import urlencode
 from zExceptions import NotFound
@@ -68,13 +66,10 @@ class StatisticsView(BrowserView):
         return self.index()
 
     def update(self) -> None:
-        self.language = ILanguage(self.context).get_language()
-        if self.language not in (api.portal.get_registry_record("plone.available_languages") or ()):
-            raise NotFound("The statistics exist in the language folders only.")
-        try:
-            self.list_base = language_root(api.portal.get(), self.language)["prisoners"].absolute_url()
-        except KeyError:
-            raise NotFound("This language has no list of political prisoners.") from None
+        self.language = list_language(self.context)
+        if self.language is None:
+            raise NotFound("The statistics belong to the prisoners folder of a language.")
+        self.list_base = self.context.absolute_url()
         self.today = date.today()
         self.counts = count_public_profiles(self.language)
         locale = _locale(self.language)
