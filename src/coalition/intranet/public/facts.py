@@ -10,6 +10,8 @@ from coalition.intranet.site.api import language_root
 from plone import api
 from plone.base.interfaces import ILanguage
 from zope.component import getUtility
+from zope.i18n.locales import LoadLocaleError
+from zope.i18n.locales import locales
 from zope.schema.interfaces import IVocabularyFactory
 from ZTUtils.Lazy import LazyMap
 
@@ -53,6 +55,16 @@ def list_language(context) -> str | None:
     if folder is None or aq_base(folder) is not aq_base(context):
         return None
     return language
+
+
+def reader_locale(language: str):
+    """The zope.i18n locale (number and date formats) of a language code such as ``de`` or ``pt-BR``;
+    None when zope.i18n has none."""
+    language, _sep, territory = (language or "en").replace("_", "-").partition("-")
+    try:
+        return locales.getLocale(language, territory.upper() or None)
+    except LoadLocaleError:
+        return None
 
 
 def vocabulary(field: str):

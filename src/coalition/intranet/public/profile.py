@@ -9,6 +9,7 @@ from coalition.intranet import _
 from coalition.intranet.criteria import publication as definition
 from coalition.intranet.public.facts import IMPRISONED_STATUSES
 from coalition.intranet.public.facts import label
+from coalition.intranet.public.facts import reader_locale
 from coalition.intranet.site.api import language_root
 from datetime import date
 from datetime import datetime
@@ -24,8 +25,6 @@ import zc.relation.interfaces
 from zope.component import getMultiAdapter
 from zope.component import queryUtility
 from zope.i18n import translate
-from zope.i18n.locales import LoadLocaleError
-from zope.i18n.locales import locales
 from zope.intid.interfaces import IIntIds
 
 
@@ -64,11 +63,10 @@ def format_date(value, language: str) -> str:
         value = value.asdatetime()
     if isinstance(value, datetime):
         value = value.date()
-    language, _sep, territory = (language or "en").replace("_", "-").partition("-")
+    locale = reader_locale(language)
     try:
-        locale = locales.getLocale(language, territory.upper() or None)
         return locale.dates.getFormatter("date", "long").format(value)
-    except (LoadLocaleError, KeyError, ValueError):
+    except (AttributeError, KeyError, ValueError):  # no locale, or no long date format in it
         return value.isoformat()
 
 

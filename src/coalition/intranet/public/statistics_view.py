@@ -11,6 +11,7 @@ from coalition.intranet.public import charts
 from coalition.intranet.public.facts import IMPRISONED_STATUSES
 from coalition.intranet.public.facts import label
 from coalition.intranet.public.facts import list_language
+from coalition.intranet.public.facts import reader_locale
 from coalition.intranet.public.facts import vocabulary
 from coalition.intranet.public.statistics import count_public_profiles
 from coalition.intranet.public.statistics_upcoming import BIRTHDAY_DAYS
@@ -23,8 +24,6 @@ from Products.Five import BrowserView
 from urllib.parse import urlencode
 from zExceptions import NotFound
 from zope.i18n import translate
-from zope.i18n.locales import LoadLocaleError
-from zope.i18n.locales import locales
 
 
 # The region chart shows the most frequent regions; the rest are summed up in one "other regions" bar.
@@ -72,7 +71,7 @@ class StatisticsView(BrowserView):
         self.list_base = self.context.absolute_url()
         self.today = date.today()
         self.counts = count_public_profiles(self.language)
-        locale = _locale(self.language)
+        locale = reader_locale(self.language)
         # Made once: a page formats hundreds of numbers and dates.
         self._number_format = locale.numbers.getFormatter("decimal").format if locale else str
         self._date_format = locale.dates.getFormatter("date", "long").format if locale else date.isoformat
@@ -235,11 +234,3 @@ class StatisticsView(BrowserView):
             {"title": item.title, "url": item.url, "date": self.long_date(item.date), "datetime": item.date.isoformat()}
             for item in upcoming_releases(self.language, self.today)
         ]
-
-
-def _locale(language: str):
-    """The zope.i18n locale of a site language (number and date formats), None when it has none."""
-    try:
-        return locales.getLocale(language, None, None)
-    except LoadLocaleError:
-        return None
