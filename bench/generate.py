@@ -20,6 +20,7 @@ import argparse
 from coalition.intranet.cases.regions import REGIONS
 from coalition.intranet.demo.prisoners import portrait
 from coalition.intranet.demo.prisoners import PORTRAIT_CAPTION
+from coalition.intranet.public import provenance
 from coalition.intranet.public.api import make_anonymous
 from coalition.intranet.site.api import create_site
 from coalition.intranet.site.api import language_root
@@ -101,25 +102,33 @@ class ProfileWriter:
         profile_id = self._free_id(self.normalizer.normalize(person["texts"][default]["title"]))
         group = uuid.uuid4().hex
         profiles = {}
-        for language in self.languages:
-            texts = person["texts"].get(language) or person["texts"][default]
-            profile = createContent(
-                "PrisonerProfile",
-                id=profile_id,
-                title=texts["title"],
-                story=RichTextValue(texts["story"], "text/html", "text/x-html-safe"),
-                interests=texts["interests"],
-                **facts,
-            )
-            ILanguage(profile).set_language(language)
-            IMutableTG(profile).set(group)
-            profile = addContentToContainer(self.containers[language], profile, checkConstraints=False)
-            # As the publication act leaves it: no Owner, the coalition as creator, published (the queue
-            # indexes it once, at commit).
-            make_anonymous(profile)
-            self.workflow.doActionFor(profile, "publish")
-            profiles[language] = profile
+        # Fictional people without case files: the generator stands in for the acts of publication.
+        with provenance.publication_act():
+            for language in self.languages:
+                profiles[language] = self._write_language(person, language, facts, profile_id, group)
+        canonical = api.content.get_uuid(profiles[default])
+        provenance.record_publication(canonical, f"bench:{group}", "bench", self.languages)
         return profiles
+
+    def _write_language(self, person: dict, language: str, facts: dict, profile_id: str, group: str):
+        default = self.languages[0]
+        texts = person["texts"].get(language) or person["texts"][default]
+        profile = createContent(
+            "PrisonerProfile",
+            id=profile_id,
+            title=texts["title"],
+            story=RichTextValue(texts["story"], "text/html", "text/x-html-safe"),
+            interests=texts["interests"],
+            **facts,
+        )
+        ILanguage(profile).set_language(language)
+        IMutableTG(profile).set(group)
+        profile = addContentToContainer(self.containers[language], profile, checkConstraints=False)
+        # As the publication act leaves it: no Owner, the coalition as creator, published (the queue
+        # indexes it once, at commit).
+        make_anonymous(profile)
+        self.workflow.doActionFor(profile, "publish")
+        return profile
 
     def _free_id(self, wanted: str) -> str:
         candidate, number = wanted, 1

@@ -3,10 +3,10 @@
 from AccessControl import Unauthorized
 from coalition.intranet.cases import assessment as rules
 from coalition.intranet.cases import publication
+from coalition.intranet.public import api as public
 from coalition.intranet.security import audit
 from datetime import date
 from plone import api
-from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.testing import logout
 import requests
 from tests.cases.case_helpers import CONFIDENTIAL_VALUES
@@ -85,10 +85,7 @@ class TestPublication(unittest.TestCase):
         case = decided_case(self.portal)
         with api.env.adopt_user(username="commission"):
             profile = publication.publish(case)
-        with api.env.adopt_roles(["Manager"]):
-            german = ITranslationManager(profile).add_translation("de")
-            german.title = "Ivan Testow"
-            api.content.transition(german, to_state="published")
+        german = public.add_profile_translation(profile, "de", "Ivan Testow")
         with api.env.adopt_user(username="alpha-admin"):
             count = publication.retract(case, "The family asked us to.")
         self.assertEqual(count, 2)

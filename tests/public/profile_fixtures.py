@@ -38,7 +38,7 @@ def make_profile(title="Ivan Testovy", translations=None, **facts):
     }
     editorial = {key: facts.pop(key) for key in list(facts) if key not in public.PROFILE_FIELDS}
     data.update(facts)
-    profile = public.upsert_profile(data)
+    profile = public.upsert_profile(data, source=f"fixture:{title}", actor="test")
     with api.env.adopt_roles(["Manager"]):
         for name, value in editorial.items():
             setattr(profile, name, value)

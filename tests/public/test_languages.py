@@ -60,12 +60,7 @@ class LanguageTestCase(unittest.TestCase):
     def profile_with_draft_french(self):
         """A published profile in English and German, and a French translation still in draft."""
         profile = make_profile("Ivan Perevodov", translations={"de": "Iwan Perewodow"})
-        with api.env.adopt_roles(["Manager"]):
-            manager = ITranslationManager(profile)
-            manager.add_translation("fr")
-            draft = manager.get_translation("fr")
-            draft.title = DRAFT_TITLE
-            draft.reindexObject()
+        draft = public.add_profile_translation(profile, "fr", DRAFT_TITLE, publish=False)
         self.assertEqual(api.content.get_state(draft), "draft")
         transaction.commit()
         return profile, draft

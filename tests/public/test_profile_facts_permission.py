@@ -1,5 +1,6 @@
-"""Language-independent facts change every translation at once, so only public editors may change them:
-a translator edits the name and texts of their language, never a prisoner's status or region."""
+"""Language-independent facts change every translation at once. The facts copied from the case file change
+only by a new act of publication (nobody edits them on a profile); public editors keep the editorial facts
+(photo, letters, mentors); a translator edits the name and texts of their language only."""
 
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
@@ -45,10 +46,17 @@ class TestProfileFactsPermission(unittest.TestCase):
         self.assertNotIn('name="form.widgets.status"', html)
         self.assertNotIn('name="form.widgets.region"', html)
 
-    def test_public_editor_changes_the_facts_of_every_translation(self):
-        response = self.patch("editor-de", "demo-secret", {"status": "released"})
+    def test_public_editor_cannot_change_the_facts_copied_from_the_case(self):
+        response = self.patch("editor-de", "demo-secret", {"status": "released", "region": "moscow"})
+        self.assertLess(response.status_code, 500, response.text)
+        transaction.begin()
+        for item in (self.profile, self.french):
+            self.assertEqual((item.status, item.region), ("serving_sentence", "tver"))
+
+    def test_public_editor_changes_the_editorial_facts_of_every_translation(self):
+        response = self.patch("editor-de", "demo-secret", {"letters_possible": True, "seeks_mentor": True})
         self.assertEqual(response.status_code, 204, response.text)
         transaction.begin()
-        self.assertEqual(self.french.status, "released")
-        self.assertEqual(self.profile.status, "released")
+        for item in (self.profile, self.french):
+            self.assertEqual((item.letters_possible, item.seeks_mentor), (True, True))
         self.assertEqual(api.content.get_state(self.profile), "published")

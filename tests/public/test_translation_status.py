@@ -82,7 +82,7 @@ class TestStatusRows(unittest.TestCase):
 
     def test_unpublished_translation_of_a_published_source(self):
         profile = make_profile("Ivan Statusov")
-        ITranslationManager(profile).add_translation("ru")
+        public.add_profile_translation(profile, "ru", "Иван Статусов", publish=False)
         self.assertEqual(states(profile)["ru"], status.UNPUBLISHED)
 
     def test_retracted_profile_is_not_to_be_translated(self):

@@ -1,6 +1,8 @@
 """The list commission's work lists, computed with the reader's own permissions."""
 
 from coalition.intranet import _
+from coalition.intranet.cases.bulk_reads import record_listed_cases
+from coalition.intranet.cases.publication import CONSENTS_ALLOWING_PUBLICATION
 from coalition.intranet.dashboard.api import WaitingItem
 from coalition.intranet.dashboard.interfaces import IWaitingForMe
 from plone import api
@@ -27,7 +29,7 @@ def without_consent() -> list:
     return [
         brain
         for brain in _cases(review_state=("decided", "closed"))
-        if brain.publication_consent in (None, "", "none", "withdrawn")
+        if brain.publication_consent not in CONSENTS_ALLOWING_PUBLICATION
     ]
 
 
@@ -50,4 +52,6 @@ class CasesWaitingForAssessment:
             return []
         with api.env.adopt_user(user=user):
             brains = waiting_for_assessment()
+            # The dashboard names these cases: each is a read of that case file, by ``user``.
+            record_listed_cases(brains, "list:dashboard")
         return [WaitingItem(title=brain.Title, url=brain.getURL()) for brain in brains]

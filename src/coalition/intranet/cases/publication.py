@@ -12,6 +12,7 @@ from coalition.intranet.public import api as public
 from coalition.intranet.security import audit
 from datetime import date
 from plone import api
+from zope.i18n import translate
 
 
 PUBLISH = "coalition: Publish profile"
@@ -48,15 +49,30 @@ def publication_blockers(case) -> list:
     decision = assessment.current_decision(case)
     if api.content.get_state(case) not in ("decided", "closed") or decision is None:
         reasons.append(_("publish_refused_no_decision", default="There is no recorded decision on this case."))
-    elif decision["outcome"] not in PUBLISHABLE_OUTCOMES:
+    return reasons + retraction_grounds(case)
+
+
+def retraction_grounds(case) -> list:
+    """Why a published profile of this case must come off the public site at once (empty: it may stay).
+
+    A decision under way (a revision) is no ground: the profile stays until a new decision is recorded.
+    """
+    reasons = []
+    decision = assessment.current_decision(case)
+    if decision is not None and decision["outcome"] not in PUBLISHABLE_OUTCOMES:
         reasons.append(_("publish_refused_outcome", default="Only a case recognised by a decision can be published."))
-    if getattr(case, "publication_consent", None) not in CONSENTS_ALLOWING_PUBLICATION:
+    if not consent_allows_publication(case):
         reasons.append(
             _("publish_refused_consent", default="No publication consent is recorded (or it was withdrawn).")
         )
     if getattr(case, "risk_level", None) == "high":
         reasons.append(_("publish_refused_risk", default="The risk of publication is recorded as high."))
     return reasons
+
+
+def consent_allows_publication(case) -> bool:
+    """The one rule on consent: a recorded consent of the family or of the person as a public figure."""
+    return getattr(case, "publication_consent", None) in CONSENTS_ALLOWING_PUBLICATION
 
 
 def public_data(case) -> dict:
@@ -84,7 +100,9 @@ def publish(case):
     if reasons:
         raise PublicationRefused(reasons)
     actor = api.user.get_current().getId()
-    profile = public.upsert_profile(public_data(case), getattr(case, "published_profile_uid", None))
+    profile = public.upsert_profile(
+        public_data(case), getattr(case, "published_profile_uid", None), source=api.content.get_uuid(case), actor=actor
+    )
     case.published_profile_uid = api.content.get_uuid(profile)
     case.published_data = public_data(case)
     audit.record("case.published", case, actor, profile=profile.absolute_url_path())
@@ -100,9 +118,32 @@ def retract(case, reason: str) -> int:
     uid = getattr(case, "published_profile_uid", None)
     if not uid:
         raise PublicationRefused([_("retract_refused_nothing", default="Nothing of this case is published.")])
-    retracted = public.retract_profile(uid)
-    audit.record("case.retracted", case, api.user.get_current().getId(), reason=reason, count=str(retracted))
+    return _retract(case, reason)
+
+
+def _retract(case, reason: str, automatic: bool = False) -> int:
+    actor = api.user.get_current().getId() or ""
+    retracted = public.retract_profile(case.published_profile_uid, reason=reason, actor=actor)
+    details = {"reason": reason, "count": str(retracted)}
+    if automatic:
+        details["automatic"] = "yes"
+    audit.record("case.retracted", case, actor, **details)
     return retracted
+
+
+def is_published(case) -> bool:
+    """Whether the act of publication of this case stands (its profile is public)."""
+    return public.profile_is_live(getattr(case, "published_profile_uid", None))
+
+
+def retract_when_grounds_fall(case, event) -> None:
+    """Subscriber (case modified, case decided): consent withdrawn, risk raised to high, or a new decision
+    that is not a recognition takes the profile off the public site at once, whoever made the change."""
+    if not is_published(case):
+        return
+    grounds = retraction_grounds(case)
+    if grounds:
+        _retract(case, "; ".join(translate(reason) for reason in grounds), automatic=True)
 
 
 def profile_out_of_date(case) -> bool:

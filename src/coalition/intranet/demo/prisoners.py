@@ -35,7 +35,7 @@ def create_demo_prisoners(site, today: date | None = None) -> list:
     for person in PRISONERS:
         if person["names"][DEFAULT_LANGUAGE] in existing:
             continue
-        profile = public.upsert_profile(public_facts(person, today))
+        profile = public.upsert_profile(public_facts(person, today), source="demo", actor="demo")
         _set_editorial_facts(profile, person)
         for language, title in person["names"].items():
             if language != DEFAULT_LANGUAGE:

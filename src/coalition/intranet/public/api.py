@@ -3,6 +3,7 @@
 It receives plain whitelisted data (decided by ``cases/publication.py``) and never sees a case file.
 """
 
+from coalition.intranet.public import provenance
 from coalition.intranet.site.api import language_root
 from coalition.intranet.site.structure import DEFAULT_LANGUAGE
 from plone import api
@@ -39,16 +40,18 @@ def profile_by_uid(uid: str):
     return api.content.get(UID=uid) if uid else None
 
 
-def upsert_profile(data: dict, uid: str | None = None):
-    """Create (in the default language's ``prisoners``) or update the profile ``uid``, then publish it.
+def upsert_profile(data: dict, uid: str | None = None, *, source: str, actor: str = ""):
+    """Carry out an act of publication: create (in the default language's ``prisoners``) or update the
+    profile ``uid`` from the record ``source``, publish it, and record the act (``provenance``).
 
-    Only keys of ``PROFILE_FIELDS`` are accepted. Runs with the rights of the publication act: the caller
-    (cases/publication.py) has checked who may publish.
+    Only keys of ``PROFILE_FIELDS`` are accepted. Translations that were public before a retraction become
+    public again; drafts stay drafts. Runs with the rights of the act: the caller (cases/publication.py)
+    has checked who may publish.
     """
     unknown = set(data) - set(PROFILE_FIELDS)
     if unknown:
         raise ValueError(f"Not a public profile field: {sorted(unknown)}")
-    with api.env.adopt_roles(["Manager"]):
+    with provenance.publication_act(), api.env.adopt_roles(["Manager"]):
         profile = _unrestricted(uid) if uid else None
         if profile is None:
             container = language_root(api.portal.get(), DEFAULT_LANGUAGE)["prisoners"]
@@ -64,22 +67,42 @@ def upsert_profile(data: dict, uid: str | None = None):
             setattr(profile, name, value)
         notify(ObjectModifiedEvent(profile))
         profile.reindexObjectSecurity()
-        for item in translations_of(profile):
-            if api.content.get_state(item) != "published":
+        record = provenance.provenance(api.content.get_uuid(profile))
+        # Back after a retraction: the languages that were public then. An update of a live profile
+        # leaves its translations as editors left them.
+        languages_to_publish = {DEFAULT_LANGUAGE}
+        if record is not None and not record.live:
+            languages_to_publish.update(record.public_languages)
+        for language, item in translations_by_language(profile).items():
+            if language in languages_to_publish and api.content.get_state(item) != "published":
                 api.content.transition(item, to_state="published")
             item.reindexObject()
+        provenance.record_publication(api.content.get_uuid(profile), source, actor, public_languages(profile))
     return profile
+
+
+def profile_is_live(uid: str | None) -> bool:
+    """Whether the act that published the profile ``uid`` stands (not retracted since)."""
+    record = provenance.provenance(uid) if uid else None
+    return record is not None and record.live
+
+
+def public_languages(profile) -> list[str]:
+    """The languages in which the profile (or its translation) is published."""
+    return sorted(
+        language
+        for language, item in translations_by_language(profile).items()
+        if api.content.get_state(item) == "published"
+    )
 
 
 def make_anonymous(profile) -> None:
     """The member who published or translated is neither the profile's owner nor named as its creator:
     public metadata (REST ``Creator``, feeds) must not point at an intranet member, and edits go through
-    editors or a new act of publication."""
-    for principal, roles in profile.get_local_roles():
-        if "Owner" in roles:
-            profile.manage_delLocalRoles([principal])
-    # An empty list would be refilled with the current user on the next reindex.
-    profile.setCreators((PUBLIC_CREATOR,))
+    editors or a new act of publication. The rule itself holds for every public item (``anonymity.py``)."""
+    from coalition.intranet.public.anonymity import anonymise
+
+    anonymise(profile)
 
 
 def _unrestricted(uid: str):
@@ -90,22 +113,31 @@ def _unrestricted(uid: str):
 
 def translations_of(profile) -> list:
     """The profile and all its translations."""
-    return list(ITranslationManager(profile).get_translations().values()) or [profile]
+    return list(translations_by_language(profile).values())
 
 
-def retract_profile(uid: str) -> int:
-    """Take the profile off the public site in every language at once; returns how many were retracted."""
+def translations_by_language(profile) -> dict:
+    """``{language: item}`` for the profile and all its translations."""
+    found = dict(ITranslationManager(profile).get_translations())
+    return found or {ILanguage(profile).get_language(): profile}
+
+
+def retract_profile(uid: str, reason: str = "", actor: str = "") -> int:
+    """An act of retraction: take the profile off the public site in every language at once, purge it from
+    caches and record the act; returns how many languages were retracted."""
     retracted = 0
-    with api.env.adopt_roles(["Manager"]):
+    with provenance.publication_act(), api.env.adopt_roles(["Manager"]):
         profile = _unrestricted(uid)
         if profile is None:
             return 0
+        languages = public_languages(profile)
         for item in translations_of(profile):
             if api.content.get_state(item) == "published":
                 api.content.transition(item, to_state="retracted")
                 retracted += 1
             item.reindexObject()
             _purge(item)
+        provenance.record_retraction(uid, actor, reason, languages)
     return retracted
 
 
@@ -116,20 +148,23 @@ def _purge(item) -> None:
     notify(Purge(item))
 
 
-def add_profile_translation(profile, language: str, title: str, story_html: str = "", interests: str = ""):
+def add_profile_translation(
+    profile, language: str, title: str, story_html: str = "", interests: str = "", publish: bool = True
+):
     """Add the ``language`` translation of a profile: language-independent facts are copied by
-    plone.app.multilingual, the name and texts are this language's. Published when the source is."""
+    plone.app.multilingual, the name and texts are this language's. Published when the source is, unless
+    ``publish`` is False (a draft, as a translator leaves it)."""
     manager = ITranslationManager(profile)
     if manager.has_translation(language):
         raise ValueError(f"The profile is already translated into {language}.")
-    with api.env.adopt_roles(["Manager"]):
+    with provenance.publication_act(), api.env.adopt_roles(["Manager"]):
         manager.add_translation(language)
         translation = manager.get_translation(language)
         translation.title = title
         translation.story = RichTextValue(story_html, "text/html", "text/x-html-safe")
         translation.interests = interests
         make_anonymous(translation)
-        if api.content.get_state(profile) == "published":
+        if publish and api.content.get_state(profile) == "published":
             api.content.transition(translation, to_state="published")
         translation.reindexObject()
     return translation

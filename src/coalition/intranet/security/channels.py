@@ -63,11 +63,16 @@ class GuardedFourOhFourView(FourOhFourView):
         target = portal.unrestrictedTraverse("/".join(path), None)
         if target is None:
             return False
-        # A 404 happens before Zope authenticates the request: identify the visitor ourselves.
-        user = getSecurityManager().getUser()
-        if api.user.is_anonymous():
-            user = _identify(portal.acl_users, self.request) or user
-        return bool(user.has_permission("View", target))
+        return bool(requesting_user(self.request).has_permission("View", target))
+
+
+def requesting_user(request):
+    """The user making the request, also during traversal, before Zope has authenticated the request
+    (a 404, a traversal hook): the security manager's user once known, else the request's credentials."""
+    user = getSecurityManager().getUser()
+    if api.user.is_anonymous():
+        user = _identify(api.portal.get().acl_users, request) or user
+    return user
 
 
 def _identify(acl_users, request):

@@ -99,15 +99,16 @@ def setup_public_sections(site) -> None:
         restrict_types(root, structure.PUBLIC_TYPES)
         for section_id in structure.PUBLIC_SECTIONS:
             extra = structure.PUBLIC_SECTION_EXTRA_TYPES.get(section_id, ())
-            restrict_types(root[section_id], structure.PUBLIC_TYPES + extra)
+            restrict_types(root[section_id], structure.PUBLIC_TYPES + extra, addable=structure.PUBLIC_TYPES)
 
 
-def restrict_types(container, allowed_types) -> None:
-    """Allow only ``allowed_types`` in ``container``; sub-folders acquire the restriction."""
+def restrict_types(container, allowed_types, addable=None) -> None:
+    """Allow only ``allowed_types`` in ``container``; sub-folders acquire the restriction. The "Add new" menu
+    offers ``addable`` (default: all of them): types that arrive otherwise (by an act) are not offered."""
     constraints = ISelectableConstrainTypes(container)
     constraints.setConstrainTypesMode(ENABLED)
     constraints.setLocallyAllowedTypes(list(allowed_types))
-    constraints.setImmediatelyAddableTypes(list(allowed_types))
+    constraints.setImmediatelyAddableTypes(list(allowed_types if addable is None else addable))
 
 
 def link_translations(items: dict) -> None:
