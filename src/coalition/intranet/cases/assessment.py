@@ -5,12 +5,38 @@ a finding (met / not met / unclear) with its reasoning and the evidence it relie
 a finding, a decision can be recorded: it names the criteria version, the outcome, the reasoning and who
 decided, and is never changed afterwards. Revising a decision (workflow ``revise``) reopens the
 assessment; the next decision is appended, the earlier ones stay as they were.
+
+Review rounds: decisions cannot be revived.
+
+- Every transition into review (``start_review``, ``revise``) opens a new review round: the counter
+  ``case.review_round`` goes up by one (subscriber ``on_case_transition``).
+- The assessment belongs to the round in which it was started (``start_assessment`` stamps it). Only the
+  assessment of the current round counts: after a revision the earlier findings are history (they stay in
+  the decisions that relied on them), ``assessment()`` answers None and the commission starts a new
+  assessment; a decision needs that new assessment to be complete. This is the whole rule: "findings
+  count only in the round their assessment was started in".
+- Every decision carries the round it was made in and a snapshot of the facts it judged (``facts``: the
+  whitelisted public facts ``SNAPSHOT_FIELDS``, never a confidential field) next to the findings.
+  ``current_decision`` is the decision of the current round while the case is decided or closed, else
+  None; ``decisions`` is the whole history.
+- The workflow's ``decide`` transition is guarded by ``CaseFile.decision_being_recorded()``: it passes only
+  while ``_append_decision`` moves the case, right after recording a decision of the current round. From
+  the workflow menu, ``content_status_modify`` or REST ``@workflow/decide`` the transition is unavailable.
+- A decision by ballot is the commission's proposal adopted by the organisations: the proposal records
+  its round, findings and facts when it is put to the vote; when the ballot adopts it, it becomes the
+  decision only if it is still the current proposal of the current round (a ballot opened before a
+  revision, or on an earlier proposal, decides nothing).
+- Data from before review rounds existed: a case without ``review_round`` is in round 1; a decision
+  without a round is of round 1. An assessment or proposal without a round counts as round 1 only on a
+  case without any decision (otherwise it may predate a revision, and the commission starts again).
 """
 
 from AccessControl import Unauthorized
 from coalition.intranet import _
 from coalition.intranet.criteria import api as criteria
 from coalition.intranet.security import audit
+from contextvars import ContextVar
+from datetime import date
 from datetime import datetime
 from datetime import UTC
 from persistent.list import PersistentList
@@ -35,6 +61,28 @@ OUTCOME_TITLES = {
 }
 CATEGORIES = ("A", "B")
 ASSESSED_KINDS = ("criterion", "exclusion")
+# Transitions into review that open a new review round.
+ROUND_OPENING_TRANSITIONS = ("start_review", "revise")
+DECIDED_STATES = ("decided", "closed")
+# The facts a decision judged, recorded with it: public facts only (a subset of the publication whitelist).
+SNAPSHOT_FIELDS = (
+    "full_name_latin",
+    "full_name",
+    "region",
+    "articles",
+    "status",
+    "date_of_birth",
+    "date_of_detention",
+    "case_categories",
+    "sentence",
+    "place_of_detention",
+    "expected_release",
+)
+# Never in a snapshot (a decision is shown to readers without access to the confidential data).
+CONFIDENTIAL_FIELDS = ("lawyer_contacts", "relatives_contacts", "home_address", "health_notes")
+
+# (case UID, decision number) while _append_decision moves that case to ``decided``: the ``decide`` guard.
+_DECIDING: ContextVar[tuple[str, int] | None] = ContextVar("coalition_case_deciding", default=None)
 
 
 class AssessmentError(ValueError):
@@ -57,13 +105,54 @@ def _authorise(case) -> str:
     return api.user.get_current().getId()
 
 
-def assessment(case) -> dict | None:
-    """The current assessment: ``{"criteria_version": n, "findings": {item id: {...}}}`` or None."""
+def review_round(case) -> int:
+    """The number of the case's current review round (1 for a case from before rounds existed)."""
+    return getattr(case, "review_round", None) or 1
+
+
+def open_review_round(case) -> int:
+    """Start a new review round: earlier findings and decisions no longer count as current."""
+    stored = getattr(case, "review_round", None)
+    if stored is None:
+        # A case from before rounds existed is in round 1 if it was ever reviewed; a new case starts at 1.
+        stored = 1 if (_stored_decisions(case) or getattr(case, "_coalition_assessment", None) is not None) else 0
+    case.review_round = stored + 1
+    case.decision_outcome = None
+    return case.review_round
+
+
+def on_case_transition(case, event) -> None:
+    """Subscriber (a case's workflow transition): entering review opens a new review round."""
+    transition = getattr(event, "transition", None)
+    if transition is not None and transition.id in ROUND_OPENING_TRANSITIONS:
+        open_review_round(case)
+
+
+def _round_of(case, stored) -> int:
+    """The round an assessment or proposal belongs to; unstamped (older) ones: see the module docstring."""
+    stamped = stored.get("round")
+    if stamped is not None:
+        return stamped
+    return 0 if _stored_decisions(case) else 1
+
+
+def _current_assessment(case):
+    """The stored assessment of the current round (a PersistentMapping), or None."""
     stored = getattr(case, "_coalition_assessment", None)
+    if stored is None or _round_of(case, stored) != review_round(case):
+        return None
+    return stored
+
+
+def assessment(case) -> dict | None:
+    """The assessment of the current review round or None:
+    ``{"criteria_version": n, "round": r, "findings": {item id: {...}}}``."""
+    stored = _current_assessment(case)
     if stored is None:
         return None
     return {
         "criteria_version": stored["criteria_version"],
+        "round": _round_of(case, stored),
         "findings": {key: dict(value) for key, value in stored["findings"].items()},
     }
 
@@ -79,15 +168,19 @@ def start_assessment(case, version_number: int | None = None) -> dict:
     version = criteria.criteria_version(version_number) if version_number else criteria.current_version()
     if version is None:
         raise AssessmentError(_("assessment_error_no_criteria", default="No criteria version has been adopted yet."))
-    case._coalition_assessment = PersistentMapping(criteria_version=version.number, findings=PersistentMapping())
-    audit.record("case.assessment_started", case, actor, criteria_version=str(version.number))
+    case._coalition_assessment = PersistentMapping(
+        criteria_version=version.number, round=review_round(case), findings=PersistentMapping()
+    )
+    audit.record(
+        "case.assessment_started", case, actor, criteria_version=str(version.number), round=str(review_round(case))
+    )
     return assessment(case)
 
 
 def record_finding(case, item_id: str, finding: str, reasoning: str = "", evidence: tuple = ()) -> None:
     """Record the finding on one criterion or exclusion clause."""
     actor = _authorise(case)
-    stored = getattr(case, "_coalition_assessment", None)
+    stored = _current_assessment(case)
     if stored is None:
         raise AssessmentError(_("assessment_error_not_started", default="Start the assessment first."))
     version = criteria.criteria_version(stored["criteria_version"])
@@ -125,14 +218,78 @@ def assessment_is_complete(case) -> bool:
     return assessment(case) is not None and not missing_findings(case)
 
 
+def _stored_decisions(case):
+    return getattr(case, "_coalition_decisions", None) or ()
+
+
 def decisions(case) -> list[dict]:
-    """Every decision recorded on the case, oldest first (copies: the records themselves never change)."""
-    return [dict(decision) for decision in getattr(case, "_coalition_decisions", None) or ()]
+    """Every decision recorded on the case, oldest first, of every round (copies: the records never change).
+
+    Each has ``round`` (1 for a decision from before rounds existed) and ``facts`` (a tuple of pairs, see
+    ``decision_snapshot``; empty for a decision from before snapshots existed).
+    """
+    found = []
+    for stored in _stored_decisions(case):
+        decision = dict(stored)
+        decision.setdefault("round", 1)
+        decision.setdefault("facts", ())
+        found.append(decision)
+    return found
 
 
 def current_decision(case) -> dict | None:
-    found = decisions(case)
+    """The decision in force: the one made in the current review round, while the case is decided or
+    closed. None while a case is in review (also after a revision) or was never decided."""
+    if api.content.get_state(case, default=None) not in DECIDED_STATES:
+        return None
+    current_round = review_round(case)
+    found = [decision for decision in decisions(case) if decision["round"] == current_round]
     return found[-1] if found else None
+
+
+def decision_being_recorded(case) -> bool:
+    """Whether ``_append_decision`` is moving this case to ``decided`` right now, having just recorded a
+    decision of the current round (the guard of the workflow's ``decide`` transition)."""
+    pending = _DECIDING.get()
+    if pending is None or api.content.get_state(case, default=None) != "under_review":
+        return False
+    found = decisions(case)
+    if not found or found[-1]["round"] != review_round(case):
+        return False
+    return pending == (api.content.get_uuid(case), found[-1]["number"])
+
+
+def _frozen(value):
+    """A fact as stored in a snapshot: immutable and plain (dates as ISO strings, lists as tuples, nothing
+    recorded as None)."""
+    if value is None or value == "" or (isinstance(value, list | tuple | set | frozenset) and not value):
+        return None
+    if isinstance(value, datetime | date):
+        return value.isoformat()
+    if isinstance(value, list | tuple | set | frozenset):
+        return tuple(_frozen(item) for item in value)
+    if isinstance(value, str | int | float | bool):
+        return value
+    return str(value)
+
+
+def facts_now(case) -> dict:
+    """The whitelisted facts of the case as a decision would record them now."""
+    return {name: _frozen(getattr(case, name, None)) for name in SNAPSHOT_FIELDS}
+
+
+def decision_snapshot(decision) -> dict:
+    """The facts a decision judged, ``{field: value}`` (dates as ISO strings); empty for older decisions."""
+    return dict(decision.get("facts") or ())
+
+
+def facts_changed(case, decision) -> list[str]:
+    """The facts that differ now from those the decision judged (none for a decision without a snapshot)."""
+    judged = decision_snapshot(decision)
+    if not judged:
+        return []
+    now = facts_now(case)
+    return [name for name in SNAPSHOT_FIELDS if name in judged and judged[name] != now[name]]
 
 
 def _check_decision(case, outcome: str, reasoning: str, category: str) -> None:
@@ -148,25 +305,44 @@ def _check_decision(case, outcome: str, reasoning: str, category: str) -> None:
         raise AssessmentError(_("decision_error_reasoning", default="A decision states its reasoning."))
 
 
-def _append_decision(case, outcome: str, reasoning: str, category: str, actor: str, ballot_uid: str = "") -> dict:
+def _judged(case) -> dict:
+    """What a decision made now judges: the criteria version, the findings and the facts."""
     current = assessment(case)
-    record = {
-        "number": len(decisions(case)) + 1,
-        "date": _now().isoformat(),
+    return {
         "criteria_version": current["criteria_version"],
+        "findings": tuple(sorted((key, value["finding"]) for key, value in current["findings"].items())),
+        "facts": tuple(sorted(facts_now(case).items())),
+    }
+
+
+def _append_decision(
+    case, outcome: str, reasoning: str, category: str, actor: str, ballot_uid: str = "", judged: dict | None = None
+) -> dict:
+    """The only way into ``decided``: record the decision of the current round, then fire ``decide``."""
+    judged = judged or _judged(case)
+    record = {
+        "number": len(_stored_decisions(case)) + 1,
+        "round": review_round(case),
+        "date": _now().isoformat(),
+        "criteria_version": judged["criteria_version"],
         "outcome": outcome,
         "category": category if outcome == "recognised" else "",
         "reasoning": reasoning.strip(),
         "decided_by": actor,
         "ballot": ballot_uid,
-        "findings": tuple(sorted((key, value["finding"]) for key, value in current["findings"].items())),
+        "findings": judged["findings"],
+        "facts": judged["facts"],
     }
     if getattr(case, "_coalition_decisions", None) is None:
         case._coalition_decisions = PersistentList()
     # Stored as a tuple of pairs: nothing in the API edits a decision once it is recorded.
     case._coalition_decisions.append(tuple(sorted(record.items())))
-    with api.env.adopt_roles(["Manager"]):
-        api.content.transition(case, transition="decide")
+    token = _DECIDING.set((api.content.get_uuid(case), record["number"]))
+    try:
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(case, transition="decide")
+    finally:
+        _DECIDING.reset(token)
     case.decision_outcome = outcome
     case.reindexObject()
     audit.record("case.decided", case, actor, outcome=outcome, criteria_version=str(record["criteria_version"]))
@@ -197,6 +373,9 @@ def propose_decision_by_ballot(case, outcome: str, reasoning: str, category: str
         "category": category if outcome == "recognised" else "",
         "reasoning": reasoning.strip(),
         "text": _proposal_html(case, outcome, category, reasoning),
+        # What the organisations decide on: this round's assessment and the facts as they are now.
+        "round": review_round(case),
+        **_judged(case),
     }
     if getattr(case, "_coalition_proposals", None) is None:
         case._coalition_proposals = PersistentList()
@@ -242,6 +421,16 @@ def on_case_ballot_closed(ballot, event) -> None:
     proposal = current_proposal(case)
     if proposal is None or api.content.get_state(case) != "under_review":
         return
+    if getattr(ballot, "document_version", None) != case.ballot_version():
+        return  # the ballot voted on an earlier proposal
+    if _round_of(case, proposal) != review_round(case):
+        return  # the proposal was made before a revision: it cannot become this round's decision
+    if "findings" in proposal:
+        judged = {key: proposal[key] for key in ("criteria_version", "findings", "facts")}
+    elif assessment_is_complete(case):
+        judged = None  # a proposal from before proposals recorded what they judged
+    else:
+        return
     _append_decision(
         case,
         proposal["outcome"],
@@ -249,4 +438,5 @@ def on_case_ballot_closed(ballot, event) -> None:
         proposal["category"],
         api.user.get_current().getId() or "",
         api.content.get_uuid(ballot),
+        judged,
     )

@@ -43,6 +43,14 @@ class CaseFile(Container):
         """Names of the facts still missing for a nomination (the workflow's guard asks this)."""
         return [name for name in NOMINATION_REQUIRED if not getattr(self, name, None)]
 
+    @security.public
+    def decision_being_recorded(self):
+        """Whether a decision of this review round is being recorded right now (the ``decide`` guard asks
+        this): only ``cases.assessment`` moves a case to ``decided``, never the workflow menu or REST."""
+        from coalition.intranet.cases.assessment import decision_being_recorded
+
+        return decision_being_recorded(self)
+
     @property
     def title(self):
         return getattr(self, "full_name_latin", None) or getattr(self, "full_name", None) or ""

@@ -126,8 +126,75 @@ class AssessmentView(BrowserView):
             for ballot in ballots.ballots_of(self.context)
         ]
 
+    def review_round(self):
+        return rules.review_round(self.context)
+
+    def needs_new_assessment(self):
+        """Under review again after a revision, and no assessment of this round yet."""
+        return (
+            api.content.get_state(self.context) == "under_review"
+            and bool(rules.decisions(self.context))
+            and self.current() is None
+        )
+
     def decisions(self):
-        return [
-            dict(decision, outcome_title=translate(rules.OUTCOME_TITLES[decision["outcome"]], context=self.request))
-            for decision in reversed(rules.decisions(self.context))
-        ]
+        in_force = rules.current_decision(self.context)
+        found = []
+        for decision in reversed(rules.decisions(self.context)):
+            facts = self._facts_judged(decision)
+            found.append(
+                dict(
+                    decision,
+                    outcome_title=translate(rules.OUTCOME_TITLES[decision["outcome"]], context=self.request),
+                    in_force=in_force is not None and in_force["number"] == decision["number"],
+                    facts_judged=facts,
+                    facts_changed=len([fact for fact in facts if fact["changed"]]),
+                    findings_judged=", ".join(
+                        f"{item_id}: {self._finding_title(finding)}" for item_id, finding in decision["findings"] or ()
+                    ),
+                )
+            )
+        return found
+
+    def _finding_title(self, finding):
+        title = rules.FINDING_TITLES.get(finding)
+        return translate(title, context=self.request) if title is not None else finding
+
+    def _facts_judged(self, decision):
+        """The facts the decision judged next to the facts now, the differing ones marked ``changed``."""
+        judged = rules.decision_snapshot(decision)
+        if not judged:
+            return []
+        schema = api.portal.get_tool("portal_types")["CaseFile"].lookupSchema()
+        now = rules.facts_now(self.context)
+        rows = []
+        for name in rules.SNAPSHOT_FIELDS:
+            if name not in judged:
+                continue
+            field = schema.get(name)
+            rows.append(
+                {
+                    "name": name,
+                    "label": translate(field.title, context=self.request) if field is not None else name,
+                    "judged": self._display(field, judged[name]) or "–",
+                    "now": self._display(field, now[name]) or "–",
+                    "changed": judged[name] != now[name],
+                }
+            )
+        return rows
+
+    def _display(self, field, value):
+        """A snapshot value as readers of the case see it: vocabulary titles, translated; dates as stored."""
+        if value in (None, "", [], ()):
+            return ""
+        values = value if isinstance(value, list | tuple) else [value]
+        choice = getattr(field, "value_type", None) or field
+        vocabulary = getattr(choice.bind(self.context), "vocabulary", None) if choice is not None else None
+        shown = []
+        for item in values:
+            try:
+                title = vocabulary.getTerm(item).title
+            except (AttributeError, LookupError, TypeError):
+                title = None
+            shown.append(translate(title, context=self.request) if title else str(item))
+        return ", ".join(shown)
