@@ -72,3 +72,50 @@ class TestDecisionAndPublication(unittest.TestCase):
         reader.goto(profile_url)
         still_public = reader.locator("h1", has_text="Oleg Obraztsov").count()
         self.assertFalse(still_public, "the retracted profile is still public")
+
+
+class TestConsentWithdrawnInTheBrowser(unittest.TestCase):
+    """The organisation's admin records in the case form that the family withdrew consent: the profile is
+    gone from the public site in every language at once, without a separate act."""
+
+    layer = COALITION_BROWSER_TESTING
+
+    def setUp(self):
+        from coalition.intranet.cases import publication
+        from coalition.intranet.public import api as public
+        from tests.cases.test_publication import decided_case
+
+        portal = self.layer["portal"]
+        self.site_url = f"http://{self.layer['host']}:{self.layer['port']}/plone"
+        self.browser = self.layer["browser"]
+        self.case = decided_case(portal, full_name_latin="Vera Otozvannaya")
+        with api.env.adopt_user(username="commission"):
+            profile = publication.publish(self.case)
+        german = public.add_profile_translation(profile, "de", "Wera Otoswannaja")
+        transaction.commit()
+        self.profile_urls = [item.absolute_url().replace("http://nohost", self.site_url) for item in (profile, german)]
+        self.case_url = f"{self.site_url}/intranet/cases/{self.case.getId()}"
+
+    def test_consent_withdrawn_takes_the_profile_off_in_every_language(self):
+        reader = self.browser.new_page(viewport=PHONE)
+        for url in self.profile_urls:
+            self.assertEqual(reader.goto(url).status, 200)
+
+        admin = self.browser.new_page()
+        log_in(admin, self.site_url, "alpha-admin", "demo-secret")
+        admin.goto(f"{self.case_url}/edit")
+        admin.locator(".autotoc-nav a", has_text="Publication").click()
+        admin.locator("#form-widgets-publication_consent").select_option("withdrawn")
+        save_screenshot(admin, "case-consent-withdrawn-desktop")
+        admin.locator("#form-buttons-save").click()
+        admin.wait_for_load_state()
+
+        for url in self.profile_urls:
+            response = reader.goto(url)
+            self.assertEqual(response.status, 404, url)
+            self.assertNotIn("Otozvannaya", reader.content())
+            self.assertNotIn("Otoswannaja", reader.content())
+        listing = reader.goto(f"{self.site_url}/de/prisoners")
+        self.assertEqual(listing.status, 200)
+        self.assertNotIn("Otoswannaja", reader.content())
+        save_screenshot(reader, "profile-retracted-404-phone")

@@ -9,6 +9,11 @@ import unittest
 PROFILE = "coalition.intranet:default"
 
 
+def current_version() -> tuple:
+    """The version of profiles/default/metadata.xml, as portal_setup records it after an upgrade."""
+    return (api.portal.get_tool("portal_setup").getVersionForProfile(PROFILE),)
+
+
 class TestUpgrades(unittest.TestCase):
     layer = COALITION_INTEGRATION_TESTING
 
@@ -27,11 +32,17 @@ class TestUpgrades(unittest.TestCase):
         upgrades = self.setup_tool.listUpgrades(PROFILE)
         self.assertEqual(
             [u["title"] for u in upgrades],
-            ["Coalition identity and groups", "Workspaces", "Drafting and case files", "Public website"],
+            [
+                "Coalition identity and groups",
+                "Workspaces",
+                "Drafting and case files",
+                "Public website",
+                "Publication boundary",
+            ],
         )
         self.setup_tool.upgradeProfile(PROFILE)
 
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(PROFILE), ("20261126005",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(PROFILE), current_version())
         self.assertIsNotNone(api.group.get(groupname="translators-fr"))
         self.assertEqual(
             api.portal.get_registry_record("plone.bundles/coalition.csscompilation"),
@@ -59,7 +70,7 @@ class TestWorkspacesUpgrade(unittest.TestCase):
 
         self.setup_tool.upgradeProfile(PROFILE)
 
-        self.assertEqual(self.setup_tool.getLastVersionForProfile(PROFILE), ("20261126005",))
+        self.assertEqual(self.setup_tool.getLastVersionForProfile(PROFILE), current_version())
         self.assertEqual(wftool.getChainForPortalType("Organisation"), ("coalition_workspace_root_workflow",))
         self.assertEqual(self.portal["intranet"].getLayout(), "dashboard")
         self.assertNotIn("Owner", alpha.get_local_roles_for_userid("coordinator"))
@@ -79,11 +90,17 @@ class TestDraftingAndCasesUpgrade(unittest.TestCase):
 
         setup_tool.upgradeProfile(PROFILE)
 
-        self.assertEqual(setup_tool.getLastVersionForProfile(PROFILE), ("20261126005",))
+        self.assertEqual(setup_tool.getLastVersionForProfile(PROFILE), current_version())
         self.assertIn("Evidence", types.objectIds())
         self.assertIn("nominating_organisation", catalog.indexes())
         alpha_cases = catalog.unrestrictedSearchResults(portal_type="CaseFile", nominating_organisation="alpha")
-        self.assertEqual(len(alpha_cases), 1)
+        stored = [
+            case
+            for case in self.layer["portal"]["intranet"]["cases"].objectValues()
+            if case.nominating_organisation == "alpha"
+        ]
+        self.assertEqual(len(alpha_cases), len(stored))
+        self.assertTrue(stored)
 
 
 class TestPublicWebsiteUpgrade(unittest.TestCase):
@@ -101,7 +118,47 @@ class TestPublicWebsiteUpgrade(unittest.TestCase):
 
         setup_tool.upgradeProfile(PROFILE)
 
-        self.assertEqual(setup_tool.getLastVersionForProfile(PROFILE), ("20261126005",))
+        self.assertEqual(setup_tool.getLastVersionForProfile(PROFILE), current_version())
         self.assertEqual(case.region, "tver")
         self.assertIn("coalition.prisoner_profile", fti.behaviors)
         self.assertGreaterEqual(len(catalog.unrestrictedSearchResults(prisoner_status="serving_sentence")), 1)
+
+
+class TestPublicationBoundaryUpgrade(unittest.TestCase):
+    layer = COALITION_DEMO_INTEGRATION_TESTING
+
+    def test_site_of_the_public_website_release_gets_the_register_and_the_profile_workflow(self):
+        from Acquisition import aq_base
+        from coalition.intranet.public import provenance
+        from coalition.intranet.public.content import PrisonerProfile
+        from plone.dexterity.content import Item
+        from zope.annotation.interfaces import IAnnotations
+
+        portal = self.layer["portal"]
+        setup_tool = api.portal.get_tool("portal_setup")
+        setup_tool.setLastVersionForProfile(PROFILE, "20261126005")
+        wftool = api.portal.get_tool("portal_workflow")
+        wftool.setChainForPortalTypes(["PrisonerProfile"], ["coalition_public_workflow"])
+        del IAnnotations(portal)[provenance.REGISTER_KEY]
+        catalog = api.portal.get_tool("portal_catalog")
+        profiles = [
+            b._unrestrictedGetObject() for b in catalog.unrestrictedSearchResults(portal_type="PrisonerProfile")
+        ]
+        for profile in profiles:
+            aq_base(profile).__class__ = Item
+        published_cases = [
+            b._unrestrictedGetObject()
+            for b in catalog.unrestrictedSearchResults(portal_type="CaseFile")
+            if getattr(b._unrestrictedGetObject(), "published_profile_uid", None)
+        ]
+        self.assertTrue(published_cases)
+
+        setup_tool.upgradeProfile(PROFILE)
+
+        self.assertEqual(setup_tool.getLastVersionForProfile(PROFILE), current_version())
+        self.assertEqual(wftool.getChainForPortalType("PrisonerProfile"), ("coalition_profile_workflow",))
+        for brain in catalog.unrestrictedSearchResults(portal_type="PrisonerProfile"):
+            self.assertIsInstance(brain._unrestrictedGetObject(), PrisonerProfile)
+        for case in published_cases:
+            record = provenance.provenance(case.published_profile_uid)
+            self.assertEqual(record.source, api.content.get_uuid(case))

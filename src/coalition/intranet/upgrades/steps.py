@@ -94,6 +94,61 @@ def add_public_website(context):
     build_site_structure(api.portal.get())
 
 
+def add_publication_boundary(context):
+    """20261126005 -> 20261204001: prisoner profiles exist and are public only by the act of a decided case
+    (the register of acts, their own workflow and class, facts nobody edits on a profile); case access is
+    granted to people and organisations only; public content names no member."""
+    for step in ("rolemap", "typeinfo", "workflow", "catalog", "plone.app.registry"):
+        context.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    _give_profiles_their_class()
+    _register_acts_of_publication()
+    build_site_structure(api.portal.get())  # the "Add new" menu of prisoners no longer offers profiles
+    api.portal.get_tool("portal_workflow").updateRoleMappings()
+    catalog = api.portal.get_tool("portal_catalog")
+    catalog.manage_reindexIndex(ids=["granted_organisations"])
+    for brain in catalog.unrestrictedSearchResults(portal_type="PrisonerProfile"):
+        brain._unrestrictedGetObject().reindexObjectSecurity()
+
+
+def _give_profiles_their_class():
+    """Profiles stored as plain Dexterity items become ``PrisonerProfile`` objects (their traversal hook and
+    workflow guards live on the class). The folder stores the object again so that its reference holds the
+    new class too."""
+    from Acquisition import aq_base
+    from Acquisition import aq_parent
+    from coalition.intranet.public.content import PrisonerProfile
+
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="PrisonerProfile"):
+        profile = brain._unrestrictedGetObject()
+        if isinstance(profile, PrisonerProfile):
+            continue
+        folder, profile_id = aq_parent(profile), profile.getId()
+        stored = aq_base(profile)
+        stored.__class__ = PrisonerProfile
+        stored._p_changed = True
+        folder._delOb(profile_id)
+        folder._setOb(profile_id, stored)
+
+
+def _register_acts_of_publication():
+    """Record the acts of the case files that published a profile before the register existed; profiles
+    without a case stay unregistered: the trust report lists them as older data."""
+    from coalition.intranet.public import api as public
+    from coalition.intranet.public import provenance
+
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(portal_type="CaseFile"):
+        case = brain._unrestrictedGetObject()
+        profile = public.profile_by_uid(getattr(case, "published_profile_uid", None))
+        if profile is None or provenance.provenance(api.content.get_uuid(profile)) is not None:
+            continue
+        languages = public.public_languages(profile)
+        provenance.record_publication(api.content.get_uuid(profile), brain.UID, "upgrade", languages)
+        if not languages:
+            provenance.record_retraction(api.content.get_uuid(profile), "upgrade", "retracted before 20261204001", [])
+
+
 def _drop_owner_role_on_workspaces():
     """Whoever created a workspace held Owner on it; the roster alone now decides who may do what."""
     catalog = api.portal.get_tool("portal_catalog")
