@@ -1,9 +1,16 @@
-"""The small public API of case files: who has access, explicit grants, the access log."""
+"""The small public API of case files: who has access, explicit grants (to people and organisations,
+never to groups), the access log."""
 
 from AccessControl import Unauthorized
 from coalition.intranet import _
+from coalition.intranet.cases.access import GRANT_LEVELS
+from coalition.intranet.cases.access import granted_organisations
+from coalition.intranet.cases.access import is_group
 from coalition.intranet.cases.access import nominating_organisation
+from coalition.intranet.cases.access import organisation_by_id
+from coalition.intranet.cases.access import roster_on_cases
 from coalition.intranet.cases.access import ROSTER_ROLES_ON_CASES
+from coalition.intranet.cases.access import set_organisation_grant
 from coalition.intranet.cases.access_log import accesses_of
 from coalition.intranet.security import audit
 from coalition.intranet.security.localroles import forget_cached_local_roles
@@ -15,8 +22,7 @@ from plone.uuid.interfaces import IUUID
 
 MANAGE_ACCESS = "coalition: Manage case access"
 READ_ACCESS_LOG = "coalition: Read case access log"
-# Explicit grant levels -> the local role given on the case.
-GRANT_LEVELS = {"facts": "CaseReader", "confidential": "CaseConfidentialReader"}
+GRANT_ROLES = frozenset(GRANT_LEVELS.values())
 
 
 class CaseAccessError(ValueError):
@@ -26,8 +32,10 @@ class CaseAccessError(ValueError):
 @dataclass(frozen=True)
 class AccessEntry:
     principal: str
-    through: str  # "roster", "grant" or "commission"
+    through: str  # "roster", "grant", "organisation" or "commission"
     confidential: bool
+    # For a grant to an organisation: who is on its roster now (and so reads the case).
+    members: tuple = ()
 
 
 def access_overview(case) -> list[AccessEntry]:
@@ -43,6 +51,9 @@ def access_overview(case) -> list[AccessEntry]:
             entries.append(AccessEntry(principal, "grant", True))
         elif "CaseReader" in roles:
             entries.append(AccessEntry(principal, "grant", False))
+    for organisation_id, level in sorted(granted_organisations(case).items()):
+        members = tuple(sorted(roster_on_cases(organisation_by_id(organisation_id))))
+        entries.append(AccessEntry(organisation_id, "organisation", level == "confidential", members))
     if api.content.get_state(case) != "draft":
         entries.append(AccessEntry("list-commission", "commission", False))
     return entries
@@ -54,38 +65,127 @@ def _authorise(case) -> str:
     return api.user.get_current().getId()
 
 
-def grant_access(case, principal: str, level: str) -> None:
-    """Give ``principal`` access to the facts, or to the facts and the confidential fields, of this case."""
-    actor = _authorise(case)
-    if level not in GRANT_LEVELS:
-        raise CaseAccessError(_("case_error_unknown_level", default="Unknown access level."))
-    if api.user.get(userid=principal) is None and api.group.get(groupname=principal) is None:
+def _grantee_kind(principal: str) -> str:
+    """``"organisation"`` or ``"user"``: who ``principal`` names; a CaseAccessError for anything else.
+
+    Groups are refused first, whatever else their id might name: a grant to a group reaches people
+    nobody chose (``AuthenticatedUsers`` is every member of every organisation).
+    """
+    if not principal:
+        raise CaseAccessError(_("case_error_no_grantee", default="Enter a user id or a member organisation."))
+    if is_group(principal):
         raise CaseAccessError(
-            _("case_error_unknown_user", default="There is no user or group ${id}.", mapping={"id": principal})
+            _(
+                "case_error_group_grantee",
+                default="${id} is a group. Access to a case file is granted only to named users or to member "
+                "organisations, never to groups.",
+                mapping={"id": principal},
+            )
         )
-    kept = [r for r in case.get_local_roles_for_userid(principal) if r not in GRANT_LEVELS.values()]
-    case.manage_setLocalRoles(principal, kept + [GRANT_LEVELS[level]])
-    case.reindexObjectSecurity()
-    forget_cached_local_roles()
-    audit.record("case.access_granted", case, actor, principal=principal, level=level)
+    is_organisation = organisation_by_id(principal) is not None
+    is_user = api.user.get(userid=principal) is not None
+    if is_organisation and is_user:
+        raise CaseAccessError(
+            _(
+                "case_error_ambiguous_grantee",
+                default="${id} names both a user and a member organisation. Ask a site administrator.",
+                mapping={"id": principal},
+            )
+        )
+    if is_organisation:
+        return "organisation"
+    if is_user:
+        return "user"
+    raise CaseAccessError(
+        _(
+            "case_error_unknown_grantee",
+            default="There is no user or member organisation ${id}.",
+            mapping={"id": principal},
+        )
+    )
 
 
-def revoke_access(case, principal: str) -> None:
-    """Take back an explicit grant; access through the roster is changed on the roster."""
-    actor = _authorise(case)
-    roles = case.get_local_roles_for_userid(principal)
-    if not set(roles) & set(GRANT_LEVELS.values()):
-        raise CaseAccessError(
-            _("case_error_no_grant", default="${id} has no explicit access to revoke.", mapping={"id": principal})
-        )
-    kept = [r for r in roles if r not in GRANT_LEVELS.values()]
-    if kept:
+def _set_user_grant(case, principal: str, role: str | None) -> None:
+    """Give ``principal`` the grant role ``role`` (or, with None, take their grant); other local roles stay."""
+    kept = [r for r in case.get_local_roles_for_userid(principal) if r not in GRANT_ROLES]
+    if role is not None:
+        case.manage_setLocalRoles(principal, kept + [role])
+    elif kept:
         case.manage_setLocalRoles(principal, kept)
     else:
         case.manage_delLocalRoles([principal])
+
+
+def _access_changed(case) -> None:
+    # Search, listings and permission checks in this same request follow the change at once.
     case.reindexObjectSecurity()
     forget_cached_local_roles()
+
+
+def grant_access(case, principal: str, level: str) -> None:
+    """Give a user, or the roster of a member organisation, access to the facts (``level="facts"``) or to
+    the facts and the confidential fields (``"confidential"``) of this case.
+
+    ``principal`` is an existing user id or the id of an ``Organisation`` (e.g. ``beta``). An
+    organisation's grant follows its roster: its admins and members read the case while they are on it.
+    Groups are refused (CaseAccessError) and nothing changes.
+    """
+    actor = _authorise(case)
+    principal = (principal or "").strip()
+    if level not in GRANT_LEVELS:
+        raise CaseAccessError(_("case_error_unknown_level", default="Unknown access level."))
+    kind = _grantee_kind(principal)
+    if kind == "organisation":
+        set_organisation_grant(case, principal, level)
+    else:
+        _set_user_grant(case, principal, GRANT_LEVELS[level])
+    _access_changed(case)
+    audit.record("case.access_granted", case, actor, principal=principal, level=level, grantee=kind)
+
+
+def revoke_access(case, principal: str) -> None:
+    """Take back an explicit grant (of a user, an organisation, or a group in older data); access through
+    the roster of the nominating organisation is changed on the roster."""
+    actor = _authorise(case)
+    principal = (principal or "").strip()
+    if principal in granted_organisations(case):
+        set_organisation_grant(case, principal, None)
+    elif set(case.get_local_roles_for_userid(principal)) & GRANT_ROLES:
+        _set_user_grant(case, principal, None)
+    else:
+        raise CaseAccessError(
+            _("case_error_no_grant", default="${id} has no explicit access to revoke.", mapping={"id": principal})
+        )
+    _access_changed(case)
     audit.record("case.access_revoked", case, actor, principal=principal)
+
+
+def remove_group_grants(case) -> list[str]:
+    """Take every local role held by a group on this case (older data, the sharing tab); for upgrade steps.
+
+    Groups never hold access to a case file. Returns the ids of the groups whose roles were removed; each
+    removal is audited as a revocation. No permission check: call it from trusted code only.
+    """
+    groups = sorted(principal for principal, _roles in case.get_local_roles() if is_group(principal))
+    if not groups:
+        return []
+    case.manage_delLocalRoles(groups)
+    _access_changed(case)
+    actor = api.user.get_current().getId() or "system"
+    for group in groups:
+        audit.record("case.access_revoked", case, actor, principal=group, reason="groups hold no case access")
+    return groups
+
+
+def remove_group_grants_from_all_cases() -> dict[str, list[str]]:
+    """``remove_group_grants`` on every case file of the site; returns ``{case path: [group ids]}``."""
+    catalog = api.portal.get_tool("portal_catalog")
+    removed = {}
+    for brain in catalog.unrestrictedSearchResults(portal_type="CaseFile"):
+        groups = remove_group_grants(brain._unrestrictedGetObject())
+        if groups:
+            removed[brain.getPath()] = groups
+    return removed
 
 
 def access_log(case, limit: int = 500) -> list[dict]:

@@ -14,6 +14,7 @@ route passes: object events, the profile workflow's guards and the profile's tra
 """
 
 from AccessControl.PermissionRole import rolesForPermissionOn
+from coalition.intranet import _
 from coalition.intranet.public import provenance
 from coalition.intranet.security.channels import requesting_user
 from plone import api
@@ -25,13 +26,30 @@ from Products.Five.browser import BrowserView
 from zExceptions import Forbidden
 from zExceptions import NotFound
 from zope.globalrequest import getRequest
+from zope.i18n import translate
+
+
+ONLY_BY_AN_ACT = _(
+    "profile_refused_only_by_act",
+    default="A prisoner profile is created only by publishing a decided case file (its Publication tab).",
+)
+NOT_DELETED = _(
+    "profile_refused_delete", default="A published prisoner profile is retracted from its case file, not deleted."
+)
+NOT_MOVED = _("profile_refused_move", default="A prisoner profile cannot be moved to another folder.")
+NOT_COPIED = _("profile_refused_copy", default="A prisoner profile cannot be copied.")
+
+
+def _refusal(message) -> Forbidden:
+    """The refusal, in the requester's language (REST answers it as JSON, pages as the error page)."""
+    return Forbidden(translate(message, context=getRequest()))
 
 
 class NoAddForm(BrowserView):
     """``++add++PrisonerProfile``: there is no add form; a profile comes from a case's Publication tab."""
 
     def __call__(self):
-        raise Forbidden("A prisoner profile is created only by publishing a decided case file (its Publication tab).")
+        raise _refusal(ONLY_BY_AN_ACT)
 
 
 def may_be_published(profile) -> bool:
@@ -61,7 +79,7 @@ def guard_creation(profile, event) -> None:
     """IObjectAddedEvent: only an act creates a profile, or a translator translates one an act created."""
     if provenance.in_publication_act() or _is_translation_of_published_profile(profile, getRequest()):
         return
-    raise Forbidden("A prisoner profile is created only by publishing a decided case file (its Publication tab).")
+    raise _refusal(ONLY_BY_AN_ACT)
 
 
 def guard_move_and_removal(profile, event) -> None:
@@ -76,14 +94,14 @@ def guard_move_and_removal(profile, event) -> None:
     if event.newParent is None:
         if not provenance.is_canonical(profile):
             return  # a translation may be deleted by those who may delete it
-        raise Forbidden("A published prisoner profile is retracted from its case file, not deleted.")
-    raise Forbidden("A prisoner profile cannot be moved to another folder.")
+        raise _refusal(NOT_DELETED)
+    raise _refusal(NOT_MOVED)
 
 
 def guard_copy(profile, event) -> None:
     """IObjectCopiedEvent: a copy would be a profile without an act."""
     if not provenance.in_publication_act():
-        raise Forbidden("A prisoner profile cannot be copied.")
+        raise _refusal(NOT_COPIED)
 
 
 def _is_translation_of_published_profile(profile, request) -> bool:

@@ -1,17 +1,26 @@
-"""The "Access" tab of a case file: who sees what, explicit grants, and the access log."""
+"""The "Access" tab of a case file: who sees what, explicit grants, and the access log; and Plone's
+sharing form on a case file, which gives no local role to a group."""
 
 from coalition.intranet import _
 from coalition.intranet.cases import api as cases
+from coalition.intranet.cases.access import is_group
+from coalition.intranet.cases.access import organisation_by_id
 from coalition.intranet.workspaces.api import display_name
 from plone import api
+from plone.app.workflow.browser.sharing import SharingView
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
+import transaction
+from zExceptions import BadRequest
 from zope.i18n import translate
 
 
 THROUGH_TITLES = {
     "roster": _("case_access_through_roster", default="Roster of the nominating organisation"),
     "grant": _("case_access_through_grant", default="Granted on this case"),
+    "organisation": _(
+        "case_access_through_organisation", default="Member organisation granted on this case (its admins and members)"
+    ),
     "commission": _("case_access_through_commission", default="List commission (nominated cases)"),
 }
 
@@ -36,6 +45,8 @@ class CaseAccessView(BrowserView):
                 message = _("case_access_revoked", default="Access revoked.")
             api.portal.show_message(message, request=self.request)
         except cases.CaseAccessError as error:
+            # The API refuses before writing anything; dooming the transaction makes sure of it.
+            transaction.doom()
             api.portal.show_message(error.args[0], request=self.request, type="error")
 
     def may_manage(self):
@@ -48,13 +59,67 @@ class CaseAccessView(BrowserView):
         return [
             {
                 "principal": entry.principal,
-                "name": display_name(entry.principal),
+                "name": self._name(entry),
+                "members": ", ".join(display_name(member) for member in entry.members),
                 "through": translate(THROUGH_TITLES[entry.through], context=self.request),
                 "confidential": entry.confidential,
-                "revocable": entry.through == "grant",
+                "revocable": entry.through in ("grant", "organisation"),
             }
             for entry in cases.access_overview(self.context)
         ]
 
+    def _name(self, entry):
+        if entry.through == "organisation":
+            organisation = organisation_by_id(entry.principal)
+            return organisation.Title() if organisation is not None else entry.principal
+        return display_name(entry.principal)
+
+    def organisations(self):
+        """The member organisations one may grant access to, for the grant form's suggestions."""
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = catalog.unrestrictedSearchResults(portal_type="Organisation", sort_on="sortable_title")
+        return [{"id": brain.getId, "title": brain.Title} for brain in brains]
+
     def log_entries(self):
         return cases.access_log(self.context, limit=100) if self.may_read_log() else []
+
+
+def _groups_given_roles(settings) -> list[str]:
+    """Ids of the groups to which ``settings`` (``[{"id": …, "roles": […]}]``) give any local role."""
+    return sorted({entry["id"] for entry in settings if entry.get("roles") and is_group(entry["id"])})
+
+
+def _groups_refused_message(groups):
+    return _(
+        "case_error_sharing_groups",
+        default="Local roles on a case file are for named users only, never for groups (${groups}). Nothing was "
+        "changed. Grant access to a user or a member organisation on the Access tab.",
+        mapping={"groups": ", ".join(groups)},
+    )
+
+
+class CaseSharingView(SharingView):
+    """Plone's sharing form (``@@sharing``, ``@@updateSharingInfo`` and the REST ``@sharing``, which calls
+    ``update_role_settings``) on a case file: a change that gives a group a local role is refused whole."""
+
+    def handle_form(self):
+        form = self.request.form
+        if form.get("form.submitted") and form.get("form.button.Save") is not None:
+            groups = _groups_given_roles(self._submitted_settings())
+            if groups:
+                api.portal.show_message(_groups_refused_message(groups), request=self.request, type="error")
+                return True
+        return super().handle_form()
+
+    def _submitted_settings(self):
+        roles = [role["id"] for role in self.roles()]
+        return [
+            {"id": entry["id"], "roles": [role for role in roles if entry.get(f"role_{role}", False)]}
+            for entry in self.request.form.get("entries", [])
+        ]
+
+    def update_role_settings(self, new_settings, reindex=True):
+        groups = _groups_given_roles(new_settings)
+        if groups:
+            raise BadRequest(translate(_groups_refused_message(groups), context=self.request))
+        return super().update_role_settings(new_settings, reindex=reindex)
