@@ -1,5 +1,6 @@
 """Upgrade step handlers, one function per step, named after what they change."""
 
+from coalition.intranet.cases.api import remove_group_grants_from_all_cases
 from coalition.intranet.cases.regions import region_code
 from coalition.intranet.site.api import build_site_structure
 from plone import api
@@ -102,6 +103,7 @@ def add_publication_boundary(context):
         context.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
     _give_profiles_their_class()
     _register_acts_of_publication()
+    remove_group_grants_from_all_cases()
     build_site_structure(api.portal.get())  # the "Add new" menu of prisoners no longer offers profiles
     api.portal.get_tool("portal_workflow").updateRoleMappings()
     catalog = api.portal.get_tool("portal_catalog")
