@@ -16,7 +16,9 @@ LOCALES := src/coalition/intranet/locales
 PY_PATHS := src tests scripts setup.py $(wildcard bench)
 # Templates that render XML (feeds): zpretty must read them as XML (-x), not as HTML.
 XML_TEMPLATES := src/coalition/intranet/public/templates/profiles_rss.pt
-XML_FILES = $(filter-out $(XML_TEMPLATES),$(shell find src profiles instance -name '*.zcml' -o -name '*.xml' -o -name '*.pt'))
+# The GenericSetup profiles are found under src/ (src/coalition/intranet/profiles; the top-level profiles/ is
+# a symlink to it, not listed so that each file is checked once).
+XML_FILES = $(filter-out $(XML_TEMPLATES),$(shell find src instance -name '*.zcml' -o -name '*.xml' -o -name '*.pt'))
 
 export zope_i18n_compile_mo_files := true
 
@@ -90,7 +92,7 @@ format: install
 	$(BIN)/zpretty -x -i $(XML_TEMPLATES)
 
 i18n: install
-	$(BIN)/i18ndude rebuild-pot --pot $(LOCALES)/coalition.pot --create coalition src/coalition/intranet profiles
+	$(BIN)/i18ndude rebuild-pot --pot $(LOCALES)/coalition.pot --create coalition src/coalition/intranet
 	for lang in $(LANGS); do \
 		mkdir -p $(LOCALES)/$$lang/LC_MESSAGES; \
 		test -f $(LOCALES)/$$lang/LC_MESSAGES/coalition.po || \
