@@ -99,7 +99,7 @@ def add_publication_boundary(context):
     """20261126005 -> 20261204001: prisoner profiles exist and are public only by the act of a decided case
     (the register of acts, their own workflow and class, facts nobody edits on a profile); case access is
     granted to people and organisations only; public content names no member."""
-    for step in ("rolemap", "typeinfo", "workflow", "catalog", "plone.app.registry"):
+    for step in ("rolemap", "typeinfo", "workflow", "catalog", "actions", "plone.app.registry"):
         context.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
     _give_profiles_their_class()
     _register_acts_of_publication()
