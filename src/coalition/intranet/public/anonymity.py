@@ -41,8 +41,8 @@ from zope.interface import implementer
 logger = logging.getLogger(__name__)
 
 OWNER = "Owner"
-# Catalog indexes and metadata columns that carry the creator or the local roles.
-CREATOR_INDEXES = ("Creator", "listCreators")
+# The catalog index of the creator (reindexing it updates the metadata columns Creator and listCreators).
+CREATOR_INDEXES = ("Creator",)
 
 
 def in_public_roots(obj) -> bool:
