@@ -2,6 +2,8 @@
 
 from coalition.intranet.cases.api import remove_group_grants_from_all_cases
 from coalition.intranet.cases.regions import region_code
+from coalition.intranet.public.anonymity import anonymise_public_content
+from coalition.intranet.public.photos import scrub_public_photos
 from coalition.intranet.site.api import build_site_structure
 from plone import api
 
@@ -104,6 +106,8 @@ def add_publication_boundary(context):
     _give_profiles_their_class()
     _register_acts_of_publication()
     remove_group_grants_from_all_cases()
+    anonymise_public_content(api.portal.get())
+    scrub_public_photos(api.portal.get())
     build_site_structure(api.portal.get())  # the "Add new" menu of prisoners no longer offers profiles
     api.portal.get_tool("portal_workflow").updateRoleMappings()
     catalog = api.portal.get_tool("portal_catalog")
