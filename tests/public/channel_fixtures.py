@@ -2,6 +2,7 @@
 workspace content, next to a published profile that must come out. Fictional people only."""
 
 from coalition.intranet.public import api as public
+from coalition.intranet.public import provenance
 from datetime import date
 from plone import api
 from plone.app.textfield.value import RichTextValue
@@ -58,7 +59,8 @@ def make_public_and_private_content(portal) -> dict:
 
 
 def make_draft_profile(portal, title):
-    with api.env.adopt_roles(["Manager"]):
+    """A profile left in draft: as older data (before the register of acts) may hold."""
+    with provenance.publication_act(), api.env.adopt_roles(["Manager"]):
         draft = api.content.create(
             container=portal["en"]["prisoners"], type="PrisonerProfile", title=title, status="serving_sentence"
         )

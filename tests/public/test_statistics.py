@@ -3,6 +3,7 @@ upcoming birthdays and releases, languages, and nothing of a draft or retracted 
 
 from coalition.intranet.interfaces import ICoalitionLayer
 from coalition.intranet.public import api as public
+from coalition.intranet.public import provenance
 from coalition.intranet.public.facts import record_ids
 from coalition.intranet.public.statistics import count_public_profiles
 from coalition.intranet.public.statistics_upcoming import next_birthday
@@ -40,8 +41,8 @@ def born_for_birthday_on(day: date, age: int = 40) -> date:
 
 
 def make_draft(portal, title: str, **facts):
-    """A profile created in the English list but never published (initial state)."""
-    with api.env.adopt_roles(["Manager"]):
+    """A profile created in the English list but never published (initial state, as older data may hold)."""
+    with provenance.publication_act(), api.env.adopt_roles(["Manager"]):
         draft = api.content.create(container=portal["en"]["prisoners"], type="PrisonerProfile", title=title, **facts)
     assert api.content.get_state(draft) != "published"
     return draft
