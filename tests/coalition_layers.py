@@ -36,6 +36,8 @@ class CoalitionLayer(PloneSandboxLayer):
         self.loadZCML(package=plone.app.contenttypes)
         self.loadZCML(package=coalition.intranet)
         xmlconfig.includeOverrides(configurationContext, "overrides.zcml", package=coalition.intranet)
+        # includeOverrides only queues the overriding actions; carry them out as the instance's site.zcml does.
+        configurationContext.execute_actions()
         zope_testing.installProduct(app, "Products.CMFPlacefulWorkflow")
 
     def setUpPloneSite(self, portal):
