@@ -3,6 +3,7 @@
 
 from coalition.intranet.public import api as public
 from coalition.intranet.public import feeds
+from coalition.intranet.public import provenance
 from coalition.intranet.public.facts import label
 from coalition.intranet.public.feeds_purge import PublicListPurgePaths
 from DateTime import DateTime
@@ -332,7 +333,7 @@ class TestPurgeOnRetraction(unittest.TestCase):
         self.assertIn("/plone/sitemap.xml.gz?page=1", queued)
 
     def test_no_purge_paths_outside_the_list(self):
-        with api.env.adopt_roles(["Manager"]):
+        with provenance.publication_act(), api.env.adopt_roles(["Manager"]):
             stray = createContentInContainer(
                 self.layer["portal"]["en"]["news"], "PrisonerProfile", title="Stray Profile", checkConstraints=False
             )

@@ -7,6 +7,7 @@ Fictional people only.
 from coalition.intranet.cases import publication as case_publication
 from coalition.intranet.demo import cases as demo_cases
 from coalition.intranet.public import api as public
+from coalition.intranet.public import provenance
 from coalition.intranet.public.profile import format_date
 from coalition.intranet.public.profile import PrisonerProfileView
 from coalition.intranet.public.profile_social import og_locale
@@ -344,7 +345,7 @@ class TestProfilePage(unittest.TestCase):
             self.assertNotIn(secret, response.text)
 
     def test_draft_profile_gives_anonymous_nothing(self):
-        with api.env.adopt_roles(["Manager"]):
+        with provenance.publication_act(), api.env.adopt_roles(["Manager"]):  # older data: no act recorded
             draft = api.content.create(
                 container=self.portal["en"]["prisoners"],
                 type="PrisonerProfile",

@@ -125,10 +125,13 @@ class TestRestApi(PublicChannelTestCase, unittest.TestCase):
             for endpoint in ("", "/@translations", "/@workflow", "/@history", "/@breadcrumbs"):
                 response = self.json_get(f"{path}{endpoint}", expand="translations")
                 self.assertIn(response.status_code, (401, 403, 404), f"{path}{endpoint}")
-                self.assert_nothing_private(response.text, f"{path}{endpoint}")
+                # A 404 repeats the address asked for, as for one that never existed: that tells nothing.
+                asked = f"{self.site_url}/{path}"
+                self.assert_nothing_private(response.text.replace(asked, "<asked>"), f"{path}{endpoint}")
                 # Another organisation's member: nothing either (``@history`` of a case answers ``[]``).
                 response = self.json_get(f"{path}{endpoint}", "beta-member", expand="translations")
-                self.assert_nothing_private(response.text, f"{path}{endpoint} as beta-member")
+                answer = response.text.replace(asked, "<asked>")
+                self.assert_nothing_private(answer, f"{path}{endpoint} as beta-member")
 
     def test_retraction_removes_the_profile_from_the_api_at_once(self):
         titles = [item["title"] for item in self.search(portal_type="PrisonerProfile", b_size="100")["items"]]
