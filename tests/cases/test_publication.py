@@ -138,7 +138,7 @@ class TestDemoCases(unittest.TestCase):
     def test_demo_has_a_published_fictional_prisoner_and_a_nominated_case(self):
         catalog = api.portal.get_tool("portal_catalog")
         logout()
-        # The demo also publishes fictional profiles directly (demo/prisoners.py); this one came from its case.
+        # The demo's first case; its twelve fictional prisoners come from cases too (test_demo_prisoners.py).
         profiles = catalog(portal_type="PrisonerProfile", Title="Mikhail Vymyshlenny")
         self.assertEqual([brain.Title for brain in profiles], ["Mikhail Vymyshlenny"])
         profile = profiles[0].getObject()

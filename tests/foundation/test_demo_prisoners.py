@@ -1,7 +1,12 @@
-"""The fictional demo prisoners: published, translated (with gaps on purpose), with upcoming dates."""
+"""The fictional demo prisoners: each from a decided case, published, translated (with gaps on purpose), with
+upcoming dates."""
 
+from coalition.intranet.cases import assessment
+from coalition.intranet.cases import publication
+from coalition.intranet.criteria import api as criteria
 from coalition.intranet.demo import prisoners
 from coalition.intranet.demo.prisoner_profiles import PRISONERS
+from coalition.intranet.public import provenance
 from coalition.intranet.public.facts import public_profiles_query
 from datetime import date
 from datetime import timedelta
@@ -93,20 +98,131 @@ class TestDemoPrisoners(unittest.TestCase):
         self.assertIn("Lenur Maketov", {brain.Title for brain in self.catalog(mentor_status="has", **query)})
 
     def test_running_the_demo_again_adds_nothing(self):
+        from coalition.intranet.demo.handlers import create_demo_cases
+
+        before = self.demo_state()
         with api.env.adopt_roles(["Manager"]):
+            create_demo_cases(self.portal)
             self.assertEqual(prisoners.create_demo_prisoners(self.portal), [])
+        self.assertEqual(self.demo_state(), before)
+
+    def demo_state(self):
+        """What a run of the demo could add: cases, decisions, profiles and acts of publication."""
+        with api.env.adopt_roles(["Manager"]):
+            cases = self.catalog.unrestrictedSearchResults(portal_type="CaseFile")
+            return {
+                "cases": sorted((brain.Title, brain.review_state) for brain in cases),
+                "decisions": sum(len(assessment.decisions(brain._unrestrictedGetObject())) for brain in cases),
+                "profiles": len(self.catalog.unrestrictedSearchResults(portal_type="PrisonerProfile")),
+                "acts": sorted((record.profile_uid, len(record.acts)) for record in provenance.all_provenance()),
+            }
+
+
+class TestDemoProvenance(unittest.TestCase):
+    """Every demo profile exists by the publication act of a decided demo case, as issue 12 requires."""
+
+    layer = COALITION_DEMO_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.catalog = api.portal.get_tool("portal_catalog")
+
+    def all_profiles(self):
+        """Every PrisonerProfile of the demo site, in every language and state."""
+        return [
+            brain._unrestrictedGetObject()
+            for brain in self.catalog.unrestrictedSearchResults(portal_type="PrisonerProfile")
+        ]
+
+    def source_case(self, record):
+        brains = self.catalog.unrestrictedSearchResults(UID=record.source)
+        self.assertEqual(len(brains), 1, record)
+        return brains[0]._unrestrictedGetObject()
+
+    def test_every_profile_comes_from_a_decided_recognised_case_that_allows_publication(self):
+        profiles = self.all_profiles()
+        # 12 prisoners and the published demo case in English; translations: 11 in German, 10 in French, 12 in Russian.
+        self.assertEqual(len([profile for profile in profiles if profile.Language() == "en"]), 13)
+        self.assertEqual(len(profiles), 13 + 11 + 10 + 12)
+        with api.env.adopt_roles(["Manager"]):
+            for profile in profiles:
+                record = provenance.provenance_of(profile)
+                self.assertIsNotNone(record, profile.title)
+                self.assertTrue(record.live, profile.title)
+                case = self.source_case(record)
+                self.assertEqual(case.portal_type, "CaseFile")
+                self.assertEqual(case.published_profile_uid, record.profile_uid)
+                self.assertEqual(api.content.get_state(case), "decided", case.title)
+                decision = assessment.current_decision(case)
+                self.assertEqual(decision["outcome"], "recognised", case.title)
+                self.assertIn(decision["category"], ("A", "B"))
+                self.assertTrue(publication.consent_allows_publication(case), case.title)
+                self.assertNotEqual(case.risk_level, "high", case.title)
+                self.assertEqual(publication.retraction_grounds(case), [], case.title)
+
+    def test_nothing_is_published_without_a_case(self):
+        records = list(provenance.all_provenance())
+        self.assertEqual(len(records), 13)
+        self.assertNotIn("demo", {record.source for record in records})
+        with api.env.adopt_roles(["Manager"]):
+            for record in records:
+                self.assertEqual(self.source_case(record).portal_type, "CaseFile")
+
+    def test_each_case_was_nominated_assessed_decided_and_published_by_the_right_people(self):
+        version = criteria.current_version()
+        every_item = {item["id"] for item in assessment.assessed_items(version)}
+        by_name = {person["names"]["en"]: (index, person) for index, person in enumerate(PRISONERS)}
+        english = [profile for profile in self.all_profiles() if profile.title in DEMO_NAMES]
+        self.assertEqual({profile.title for profile in english}, DEMO_NAMES)
+        with api.env.adopt_roles(["Manager"]):
+            for profile in english:
+                index, person = by_name[profile.title]
+                record = provenance.provenance_of(profile)
+                case = self.source_case(record)
+                organisation = ("alpha", "beta")[index % 2]
+                self.assertEqual(case.nominating_organisation, organisation)
+                self.assertEqual(case.Creator(), f"{organisation}-member")
+                self.assertEqual(case.full_name, person["names"]["ru"])
+                self.assertEqual(case.full_name_latin, person["names"]["en"])
+                self.assertEqual(case.publication_consent, "family")
+                for field in ("lawyer_contacts", "relatives_contacts", "home_address", "health_notes"):
+                    self.assertIn("(fictional)", getattr(case, field), field)
+                decision = assessment.current_decision(case)
+                self.assertEqual(decision["criteria_version"], version.number)
+                self.assertEqual({item for item, _finding in decision["findings"]}, every_item)
+                self.assertEqual(decision["decided_by"], "commission")
+                self.assertEqual(decision["category"], person["facts"]["category"])
+                self.assertEqual(record.last_published["by"], "commission")
+                # The profile holds what the case says, the recognition included.
+                self.assertEqual(profile.category, person["facts"]["category"])
+                self.assertEqual(profile.criteria_version, version.number)
+                self.assertEqual(profile.recognised_on, date.fromisoformat(decision["date"][:10]))
+                self.assertEqual(profile.date_of_birth, case.date_of_birth)
+                self.assertEqual(profile.region, person["facts"]["region"])
+                self.assertEqual(profile.articles, person["facts"]["articles"])
+                self.assertEqual(profile.status, person["facts"]["status"])
+                self.assertEqual(profile.name_ru, person["names"]["ru"])
+                self.assertFalse(hasattr(profile, "home_address"))
+                self.assertFalse(publication.profile_out_of_date(case), case.title)
+
+    def test_the_published_demo_case_and_the_nominated_one_were_opened_by_members(self):
+        by_title = {brain.Title: brain for brain in self.catalog.unrestrictedSearchResults(portal_type="CaseFile")}
+        self.assertEqual(by_title["Mikhail Vymyshlenny"].review_state, "decided")
+        self.assertEqual(by_title["Mikhail Vymyshlenny"].Creator, "alpha-member")
+        self.assertEqual(by_title["Elena Primernaya"].review_state, "nominated")
+        self.assertEqual(by_title["Elena Primernaya"].Creator, "beta-member")
+        self.assertEqual(len(by_title), 14)
 
 
 class TestRelativeDates(unittest.TestCase):
     def test_a_birthday_that_falls_on_29_february_moves_to_the_28th_in_other_years(self):
         person = dict(PRISONERS[0], birthday_in_days=9)
-        facts = prisoners.public_facts(person, date(2028, 2, 20))
+        facts = prisoners.case_facts(person, 0, date(2028, 2, 20))
         self.assertEqual(facts["date_of_birth"], date(1986, 2, 28))
-        self.assertEqual(facts["birth_year"], 1986)
 
     def test_release_is_counted_from_the_day_of_the_build(self):
-        person = next(person for person in PRISONERS if "release_in_days" in person)
-        facts = prisoners.public_facts(person, date(2030, 1, 1))
+        index, person = next((index, person) for index, person in enumerate(PRISONERS) if "release_in_days" in person)
+        facts = prisoners.case_facts(person, index, date(2030, 1, 1))
         self.assertEqual(facts["expected_release"], date(2030, 1, 1) + timedelta(days=person["release_in_days"]))
 
 

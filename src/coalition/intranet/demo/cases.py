@@ -46,4 +46,5 @@ NOMINATED_CASE = {
     "publication_consent": "none",
 }
 
+PUBLISHED_CATEGORY = "A"
 DECISION_REASONING = "Fictional demo decision: prosecuted solely for expressing an opinion (C1, C2)."

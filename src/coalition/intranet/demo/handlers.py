@@ -138,35 +138,16 @@ def create_demo_definition(site) -> None:
         obj.reindexObject(idxs=["modified"])
 
 
-def _demo_case(site, facts: dict):
-    from plone.app.textfield.value import RichTextValue
-
-    registry = site[structure.INTRANET_ID]["cases"]
-    for case in registry.objectValues():
-        if case.portal_type == "CaseFile" and case.full_name_latin == facts["full_name_latin"]:
-            return case, False
-    values = dict(facts, narrative=RichTextValue(facts["narrative"], "text/html", "text/x-html-safe"))
-    case = api.content.create(container=registry, type="CaseFile", title=facts["full_name_latin"], **values)
-    return case, True
-
-
 def create_demo_cases(site) -> None:
-    """A published recognised case and a nominated one, through the same rules as in the browser."""
-    from coalition.intranet.cases import assessment
-    from coalition.intranet.cases import publication
-    from coalition.intranet.criteria import api as criteria
+    """A published recognised case and a nominated one, through the same rules as in the browser
+    (``demo/casework.py``); the demo prisoners' cases follow (``demo/prisoners.py``)."""
     from coalition.intranet.demo import cases as demo_cases
+    from coalition.intranet.demo import casework
 
-    published, created = _demo_case(site, demo_cases.PUBLISHED_CASE)
-    if created and criteria.current_version() is not None:
-        api.content.transition(published, transition="nominate")
-        api.content.transition(published, transition="start_review")
-        assessment.start_assessment(published)
-        for item in assessment.assessed_items(criteria.current_version()):
-            finding = "not_met" if item["kind"] == "exclusion" else "met"
-            assessment.record_finding(published, item["id"], finding, "Fictional demo finding.")
-        assessment.record_decision(published, "recognised", demo_cases.DECISION_REASONING, "A")
-        publication.publish(published)
-    nominated, created = _demo_case(site, demo_cases.NOMINATED_CASE)
-    if created and not nominated.nomination_blockers():
-        api.content.transition(nominated, transition="nominate")
+    existing = casework.cases_by_name(site)
+    if demo_cases.PUBLISHED_CASE["full_name_latin"] not in existing:
+        published = casework.open_case(site, demo_cases.PUBLISHED_CASE)
+        casework.recognise(published, demo_cases.PUBLISHED_CATEGORY, demo_cases.DECISION_REASONING)
+        casework.publish(published)
+    if demo_cases.NOMINATED_CASE["full_name_latin"] not in existing:
+        casework.nominate(casework.open_case(site, demo_cases.NOMINATED_CASE))

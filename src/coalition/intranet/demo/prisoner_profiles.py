@@ -7,6 +7,11 @@ must stay "upcoming" whenever the demo is built are given relative to that day: 
 
 Two profiles have no French translation and one has no German one, so that the translation status and
 the "not yet translated" page have something to show.
+
+Each person becomes a case file (``prisoners.case_facts``: the ``facts`` without the recognition) that the
+list commission decides in ``category`` and publishes. ``recognised_on`` is the date the story gives the
+recognition; the profile shows the date of the demo's decision instead (``record_decision`` dates a
+decision when it is recorded, and there is no way to record one in the past).
 """
 
 from datetime import date

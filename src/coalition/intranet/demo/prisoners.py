@@ -1,10 +1,17 @@
-"""Publish the fictional demo prisoners (``prisoner_profiles.py``) in English, with their translations.
+"""The fictional demo prisoners (``prisoner_profiles.py``): each one a case file, decided and published.
 
-Profiles go through the same public API as a publication act (``public.api.upsert_profile``); the editorial
-facts (portrait, letters, mentors) and the English texts are then set as a public editor would, before the
-translations are added, so plone.app.multilingual copies the language-independent facts into them.
+Every demo prisoner is first a fictional ``CaseFile`` in ``/intranet/cases``, opened and nominated by a member
+of ``alpha`` or ``beta`` (alternately), assessed by the list commission against the adopted criteria, decided
+"recognised" in its category and published by the commission's act (``demo/casework.py``), so that its
+profile has a case behind it like any other. The editorial facts (portrait, letters, mentors) and the English
+texts are then set as a public editor would, before the translations are added, so plone.app.multilingual
+copies the language-independent facts into them.
+
+The decision is dated the day the demo is built (``record_decision`` records when it is made), so the
+profiles' recognition date is that day; ``recognised_on`` in the data is the story's date, not used yet.
 """
 
+from coalition.intranet.demo import casework
 from coalition.intranet.demo.prisoner_profiles import PRISONERS
 from coalition.intranet.public import api as public
 from coalition.intranet.site.structure import DEFAULT_LANGUAGE
@@ -21,21 +28,43 @@ from plone.namedfile.file import NamedBlobImage
 
 PORTRAIT_SIZE = (600, 800)
 PORTRAIT_CAPTION = "Generated illustration: the person is fictional."
+NOMINATING_ORGANISATIONS = ("alpha", "beta")
+RISK_LEVELS = ("low", "medium")
+# Facts of the data that are the case's own fields (the rest is recognition, editorial or relative dates).
+CASE_FIELDS = (
+    "gender",
+    "date_of_birth",
+    "region",
+    "articles",
+    "case_categories",
+    "status",
+    "date_of_detention",
+    "sentence",
+    "place_of_detention",
+)
 
 
 def create_demo_prisoners(site, today: date | None = None) -> list:
-    """Publish the demo prisoners that are not there yet; returns the English profiles created."""
+    """Open, decide and publish the demo prisoners' cases that are not there yet; returns the English
+    profiles published by this run."""
     today = today or date.today()
     catalog = api.portal.get_tool("portal_catalog")
-    existing = {
+    profiles = {
         brain.Title
         for brain in catalog.unrestrictedSearchResults(portal_type="PrisonerProfile", Language=DEFAULT_LANGUAGE)
     }
+    cases = casework.cases_by_name(site)
     created = []
-    for person in PRISONERS:
-        if person["names"][DEFAULT_LANGUAGE] in existing:
+    for index, person in enumerate(PRISONERS):
+        name = person["names"][DEFAULT_LANGUAGE]
+        # There already: its case, or a profile published by a demo from before case files (not twice).
+        if name in cases or name in profiles:
             continue
-        profile = public.upsert_profile(public_facts(person, today), source="demo", actor="demo")
+        case = casework.open_case(site, case_facts(person, index, today))
+        casework.recognise(case, person["facts"]["category"])
+        profile = casework.publish(case)
+        if profile is None:
+            continue
         _set_editorial_facts(profile, person)
         for language, title in person["names"].items():
             if language != DEFAULT_LANGUAGE:
@@ -46,15 +75,32 @@ def create_demo_prisoners(site, today: date | None = None) -> list:
     return created
 
 
-def public_facts(person: dict, today: date) -> dict:
-    """The facts a publication act would copy, with the relative dates resolved against ``today``."""
-    facts = dict(person["facts"], title=person["names"][DEFAULT_LANGUAGE], name_ru=person["names"]["ru"])
-    facts.setdefault("criteria_version", 1)
+def case_facts(person: dict, index: int, today: date) -> dict:
+    """The fictional case file of a demo prisoner, with the relative dates resolved against ``today``.
+
+    Its public facts are the profile's; the confidential ones are placeholders that are plainly fictional.
+    """
+    data = person["facts"]
+    name = person["names"][DEFAULT_LANGUAGE]
+    number = f"{index + 10:02d}"
+    facts = {field: data[field] for field in CASE_FIELDS if field in data}
     if "birthday_in_days" in person:
-        facts["date_of_birth"] = _same_day_in(today + timedelta(days=person["birthday_in_days"]), facts["birth_year"])
-    facts["birth_year"] = facts["date_of_birth"].year
+        facts["date_of_birth"] = _same_day_in(today + timedelta(days=person["birthday_in_days"]), data["birth_year"])
     if "release_in_days" in person:
         facts["expected_release"] = today + timedelta(days=person["release_in_days"])
+    facts.update(
+        full_name=person["names"]["ru"],
+        full_name_latin=name,
+        nominating_organisation=NOMINATING_ORGANISATIONS[index % len(NOMINATING_ORGANISATIONS)],
+        narrative=_paragraph(person["stories"][DEFAULT_LANGUAGE]),
+        lawyer_contacts=f"Demo lawyer of {name} (fictional), +7 000 000-00-{number}",
+        relatives_contacts=f"Demo relative of {name} (fictional), +7 000 000-01-{number}",
+        home_address=f"Demo street {index + 1}, Nowhere (fictional)",
+        health_notes="None recorded (fictional)",
+        risk_level=RISK_LEVELS[index % len(RISK_LEVELS)],
+        publication_consent="family",
+        consent_date=today,
+    )
     return facts
 
 
