@@ -212,20 +212,37 @@ class TestGrantToOrganisation(GrantsTestCase):
 
 
 class TestSharingFormGivesGroupsNothing(GrantsTestCase):
-    """Plone's sharing form is open to site administrators on case files; groups get no local role there."""
+    """Plone's sharing form on case files is for managers only (site administrators hold no "Change local
+    roles" there); even for them, groups get no local role."""
 
     def setUp(self):
         super().setUp()
         api.user.create(username="site-admin", email="site-admin@example.org", password=PASSWORD)
         api.user.grant_roles(username="site-admin", roles=["Site Administrator"])
+        api.user.create(username="ops-manager", email="ops-manager@example.org", password=PASSWORD)
+        api.user.grant_roles(username="ops-manager", roles=["Manager"])
         transaction.commit()
+
+    def test_site_administrators_have_no_sharing_form_on_cases(self):
+        for url in (f"{self.case_url}/@@sharing", f"{self.case_url}/@sharing"):
+            response = requests.post(
+                url,
+                auth=("site-admin", PASSWORD),
+                headers={"Accept": "application/json", "Content-Type": "application/json"},
+                data=json.dumps({"entries": [{"id": "beta-member", "type": "user", "roles": {"Reader": True}}]}),
+                timeout=30,
+                allow_redirects=False,
+            )
+            self.assertIn(response.status_code, (302, 401, 403), url)
+        transaction.begin()
+        self.assertEqual(self.case.get_local_roles_for_userid("beta-member"), ())
 
     def test_rest_sharing_refuses_a_group(self):
         before = self.stored_grants()
         for group in ("AuthenticatedUsers", "friends-of-alpha", "list-commission"):
             response = requests.post(
                 f"{self.case_url}/@sharing",
-                auth=("site-admin", PASSWORD),
+                auth=("ops-manager", PASSWORD),
                 headers={"Accept": "application/json", "Content-Type": "application/json"},
                 data=json.dumps({"entries": [{"id": group, "type": "group", "roles": {"Reader": True}}]}),
                 timeout=30,
@@ -242,7 +259,7 @@ class TestSharingFormGivesGroupsNothing(GrantsTestCase):
     def test_rest_sharing_still_serves_named_users(self):
         response = requests.post(
             f"{self.case_url}/@sharing",
-            auth=("site-admin", PASSWORD),
+            auth=("ops-manager", PASSWORD),
             headers={"Accept": "application/json", "Content-Type": "application/json"},
             data=json.dumps({"entries": [{"id": "beta-member", "type": "user", "roles": {"Reader": True}}]}),
             timeout=30,
@@ -252,7 +269,7 @@ class TestSharingFormGivesGroupsNothing(GrantsTestCase):
         self.assertIn("Reader", self.case.get_local_roles_for_userid("beta-member"))
 
     def test_classic_sharing_form_refuses_a_group(self):
-        session = self.session("site-admin")
+        session = self.session("ops-manager")
         page = session.get(f"{self.case_url}/@@sharing", timeout=30)
         self.assertEqual(page.status_code, 200)
         response = session.post(

@@ -1,5 +1,6 @@
 """Fictional profiles for the tests of the public list, with facts chosen so that every filter splits them."""
 
+from coalition.intranet.public import provenance
 from coalition.intranet.public.interfaces import IPrisonerProfile
 from datetime import date
 from plone import api
@@ -75,8 +76,8 @@ def make_listing_profiles() -> dict:
 
 
 def make_draft_profile(portal, title="Dora Geheim"):
-    """A profile an editor started but never published (in Tver, 2022, 207.3, like Anna)."""
-    with api.env.adopt_roles(["Manager"]):
+    """A profile never published (in Tver, 2022, 207.3, like Anna), as older data may hold."""
+    with provenance.publication_act(), api.env.adopt_roles(["Manager"]):
         profile = api.content.create(
             container=portal["en"]["prisoners"],
             type="PrisonerProfile",
@@ -97,8 +98,9 @@ def make_draft_profile(portal, title="Dora Geheim"):
 
 
 def make_profile_only_in(portal, language: str, title: str):
-    """A published profile that exists in ``language`` only (no translation anywhere else)."""
-    with api.env.adopt_roles(["Manager"]):
+    """A published profile that exists in ``language`` only (no translation anywhere else): made as an act
+    would, outside the default language."""
+    with provenance.publication_act(), api.env.adopt_roles(["Manager"]):
         profile = api.content.create(
             container=portal[language]["prisoners"],
             type="PrisonerProfile",
