@@ -1,29 +1,17 @@
 """Record every successful request that reads a case file or something inside it (evidence downloads)."""
 
 from AccessControl import getSecurityManager
-from Acquisition import aq_chain
-from Acquisition import aq_inner
 from coalition.intranet.cases.access_log import record_access
-from coalition.intranet.cases.content import ICaseFile
+from coalition.intranet.cases.bulk_reads import case_read_by_publication
 from plone.uuid.interfaces import IUUID
-
-
-def _case_in_chain(obj):
-    for item in aq_chain(aq_inner(obj)):
-        if ICaseFile.providedBy(item):
-            return item
-    return None
 
 
 def log_case_access(event):
     request = event.request
-    published = request.get("PUBLISHED")
-    if published is None:
-        return
-    context = getattr(published, "context", None) or getattr(published, "__parent__", None) or published
-    case = _case_in_chain(context)
+    case = case_read_by_publication(request)
     if case is None:
         return
+    published = request.get("PUBLISHED")
     user = getSecurityManager().getUser()
     what = getattr(published, "__name__", None) or request.get("ACTUAL_URL", "").rsplit("/", 1)[-1]
     record_access(

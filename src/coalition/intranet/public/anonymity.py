@@ -99,31 +99,37 @@ def _handle(obj) -> None:
         anonymise(obj)
 
 
-# Event subscribers (boundary.zcml).
+# Event subscribers (boundary.zcml): every route by which a public item comes or changes.
 
 
-def on_moved(obj, event) -> None:
-    """Added (any route), pasted, moved or renamed: covers the sub-objects of a container too (Zope
-    dispatches the event to them). A removal (no new parent) has nothing to anonymise."""
-    if event.newParent is not None:
-        _handle(obj)
+def public_item_handlers(handle):
+    """The four subscribers (moved or added, modified, cloned, translated) that call ``handle(obj)`` for
+    each route by which an item comes into or changes in the public tree; photos.py uses them too."""
+
+    def on_moved(obj, event) -> None:
+        """Added (any route), pasted, moved or renamed: covers the sub-objects of a container too (Zope
+        dispatches the event to them). A removal (no new parent) has nothing to handle."""
+        if event.newParent is not None:
+            handle(obj)
+
+    def on_modified(obj, event) -> None:
+        """Edited by a form or REST PATCH."""
+        handle(obj)
+
+    def on_cloned(obj, event) -> None:
+        """Copied and pasted: the copy keeps what the original had until now."""
+        handle(obj)
+
+    def on_translated(event) -> None:
+        """plone.app.multilingual made ``event.target`` the translation of ``event.object``."""
+        target = getattr(event, "target", None)
+        if target is not None:
+            handle(target)
+
+    return on_moved, on_modified, on_cloned, on_translated
 
 
-def on_modified(obj, event) -> None:
-    """Edited by a form or REST PATCH (the "Ownership" fieldset could name a member again)."""
-    _handle(obj)
-
-
-def on_cloned(obj, event) -> None:
-    """Copied and pasted: the copy keeps the original's creators and local roles until now."""
-    _handle(obj)
-
-
-def on_translated(event) -> None:
-    """plone.app.multilingual made ``event.target`` the translation of ``event.object``."""
-    target = getattr(event, "target", None)
-    if target is not None:
-        _handle(target)
+on_moved, on_modified, on_cloned, on_translated = public_item_handlers(_handle)
 
 
 @adapter(ILocking)

@@ -19,6 +19,7 @@ blob and a clean JPEG loses no quality. Images Pillow cannot read (SVG) are left
 """
 
 from coalition.intranet.public.anonymity import in_public_roots
+from coalition.intranet.public.anonymity import public_item_handlers
 from hashlib import sha256
 from io import BytesIO
 import logging
@@ -305,26 +306,8 @@ def _handle(obj) -> None:
         scrub(obj)
 
 
-# Event subscribers (boundary.zcml): the same events as the anonymity of public content.
-
-
-def on_moved(obj, event) -> None:
-    if event.newParent is not None:
-        _handle(obj)
-
-
-def on_modified(obj, event) -> None:
-    _handle(obj)
-
-
-def on_cloned(obj, event) -> None:
-    _handle(obj)
-
-
-def on_translated(event) -> None:
-    target = getattr(event, "target", None)
-    if target is not None:
-        _handle(target)
+# Event subscribers (boundary.zcml): the same routes as the anonymity of public content.
+on_moved, on_modified, on_cloned, on_translated = public_item_handlers(_handle)
 
 
 def scrub_public_photos(site) -> int:
