@@ -8,6 +8,7 @@
 
 from AccessControl import getSecurityManager
 from AccessControl import Unauthorized
+from coalition.intranet.compat import user_from_request_credentials
 from plone import api
 from plone.app.redirector.browser import FourOhFourView
 from plone.app.uuid.utils import uuidToObject
@@ -71,15 +72,5 @@ def requesting_user(request):
     (a 404, a traversal hook): the security manager's user once known, else the request's credentials."""
     user = getSecurityManager().getUser()
     if api.user.is_anonymous():
-        user = _identify(api.portal.get().acl_users, request) or user
+        user = user_from_request_credentials(api.portal.get().acl_users, request) or user
     return user
-
-
-def _identify(acl_users, request):
-    """The user whose credentials the request carries (PAS extraction and authentication), or None."""
-    plugins = acl_users._getOb("plugins")
-    for user_id, login in acl_users._extractUserIds(request, plugins):
-        user = acl_users._findUser(plugins, user_id, login, request=request)
-        if user is not None:
-            return user.__of__(acl_users)
-    return None
