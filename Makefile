@@ -15,7 +15,7 @@ LANGS := en de fr ru
 LOCALES := src/coalition/intranet/locales
 PY_PATHS := src tests scripts setup.py $(wildcard bench)
 # Templates that render XML (feeds): zpretty must read them as XML (-x), not as HTML.
-XML_TEMPLATES := src/coalition/intranet/public/templates/profiles_rss.pt
+XML_TEMPLATES := src/coalition/intranet/public/feeds/templates/profiles_rss.pt
 # The GenericSetup profiles are found under src/ (src/coalition/intranet/profiles; the top-level profiles/ is
 # a symlink to it, not listed so that each file is checked once).
 XML_FILES = $(filter-out $(XML_TEMPLATES),$(shell find src instance -name '*.zcml' -o -name '*.xml' -o -name '*.pt'))

@@ -20,8 +20,8 @@ import argparse
 from coalition.intranet.cases.regions import REGIONS
 from coalition.intranet.demo.prisoners import portrait
 from coalition.intranet.demo.prisoners import PORTRAIT_CAPTION
-from coalition.intranet.public import provenance
 from coalition.intranet.public.api import make_anonymous
+from coalition.intranet.public.boundary import provenance
 from coalition.intranet.site.api import create_site
 from coalition.intranet.site.api import language_root
 from coalition.intranet.site.scripting import open_site

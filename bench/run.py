@@ -74,7 +74,7 @@ def parse_args(argv):
 def page_size() -> int:
     """The list's page size, from the list's own code when it is there."""
     try:
-        from coalition.intranet.public.listing_query import PAGE_SIZE
+        from coalition.intranet.public.listing.query import PAGE_SIZE
 
         return PAGE_SIZE
     except ImportError:

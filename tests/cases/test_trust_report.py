@@ -9,7 +9,7 @@ from coalition.intranet.cases.access_log import accesses_of
 from coalition.intranet.cases.access_log import ENV_DIRECTORY
 from coalition.intranet.cases.content import neutral_case_id
 from coalition.intranet.drafting import ballots
-from coalition.intranet.public import provenance
+from coalition.intranet.public.boundary import provenance
 import csv
 from datetime import datetime
 from datetime import timedelta

@@ -6,7 +6,7 @@ from coalition.intranet.cases import publication
 from coalition.intranet.criteria import api as criteria
 from coalition.intranet.demo import prisoners
 from coalition.intranet.demo.prisoner_profiles import PRISONERS
-from coalition.intranet.public import provenance
+from coalition.intranet.public.boundary import provenance
 from coalition.intranet.public.facts import public_profiles_query
 from datetime import date
 from datetime import timedelta

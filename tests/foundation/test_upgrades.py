@@ -129,8 +129,8 @@ class TestPublicationBoundaryUpgrade(unittest.TestCase):
 
     def test_site_of_the_public_website_release_gets_the_register_and_the_profile_workflow(self):
         from Acquisition import aq_base
-        from coalition.intranet.public import provenance
-        from coalition.intranet.public.content import PrisonerProfile
+        from coalition.intranet.public.boundary import provenance
+        from coalition.intranet.public.profile.content import PrisonerProfile
         from plone.dexterity.content import Item
         from zope.annotation.interfaces import IAnnotations
 

@@ -2,7 +2,7 @@
 workspace content, next to a published profile that must come out. Fictional people only."""
 
 from coalition.intranet.public import api as public
-from coalition.intranet.public import provenance
+from coalition.intranet.public.boundary import provenance
 from datetime import date
 from plone import api
 from plone.app.textfield.value import RichTextValue

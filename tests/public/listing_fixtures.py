@@ -1,6 +1,6 @@
 """Fictional profiles for the tests of the public list, with facts chosen so that every filter splits them."""
 
-from coalition.intranet.public import provenance
+from coalition.intranet.public.boundary import provenance
 from coalition.intranet.public.interfaces import IPrisonerProfile
 from datetime import date
 from plone import api

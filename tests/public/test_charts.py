@@ -1,8 +1,8 @@
 """Unit tests of the SVG bar charts: well-formed, accessible, proportional, escaped, readable colours."""
 
-from coalition.intranet.public import charts
-from coalition.intranet.public.charts import Bar
-from coalition.intranet.public.charts import bar_chart
+from coalition.intranet.public.statistics import charts
+from coalition.intranet.public.statistics.charts import Bar
+from coalition.intranet.public.statistics.charts import bar_chart
 import unittest
 from xml.etree import ElementTree
 

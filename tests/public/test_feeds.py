@@ -2,10 +2,10 @@
 (and as members), published profiles come out; drafts, retracted profiles, case files and workspace content never."""
 
 from coalition.intranet.public import api as public
-from coalition.intranet.public import feeds
-from coalition.intranet.public import provenance
+from coalition.intranet.public.boundary import provenance
 from coalition.intranet.public.facts import label
-from coalition.intranet.public.feeds_purge import PublicListPurgePaths
+from coalition.intranet.public.feeds import rss as feeds
+from coalition.intranet.public.feeds.purge import PublicListPurgePaths
 from DateTime import DateTime
 from email.utils import parsedate_to_datetime
 import gzip

@@ -2,8 +2,8 @@
 the same stable id in every language; drafts, retracted profiles, case files and workspaces never appear."""
 
 from coalition.intranet.public.facts import label
-from coalition.intranet.public.opendata import COLUMN_NAMES
-from coalition.intranet.public.opendata import COLUMNS
+from coalition.intranet.public.feeds.opendata import COLUMN_NAMES
+from coalition.intranet.public.feeds.opendata import COLUMNS
 import csv
 from datetime import datetime
 import io

@@ -5,7 +5,7 @@ and every route that serves it to Anonymous (``@@download``, ``@@images`` and it
 text. Fictional images, made here with Pillow."""
 
 import base64
-from coalition.intranet.public import photos
+from coalition.intranet.public.boundary import photos
 from io import BytesIO
 from PIL import Image
 from PIL import ImageCms

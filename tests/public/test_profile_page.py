@@ -7,10 +7,10 @@ Fictional people only.
 from coalition.intranet.cases import publication as case_publication
 from coalition.intranet.demo import cases as demo_cases
 from coalition.intranet.public import api as public
-from coalition.intranet.public import provenance
-from coalition.intranet.public.profile import format_date
-from coalition.intranet.public.profile import PrisonerProfileView
-from coalition.intranet.public.profile_social import og_locale
+from coalition.intranet.public.boundary import provenance
+from coalition.intranet.public.profile.social import og_locale
+from coalition.intranet.public.profile.views import format_date
+from coalition.intranet.public.profile.views import PrisonerProfileView
 from datetime import date
 from datetime import datetime
 from datetime import timedelta

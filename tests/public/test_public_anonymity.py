@@ -4,8 +4,8 @@ channel tells Anonymous or another member who did it (REST, ``@search?Creator=``
 author pages, ``@users``, ``@history``, ``@workflow``, the page itself). Tried over HTTP as the attacker;
 the editors still edit and publish what they wrote. Content below ``/intranet`` keeps its authors."""
 
-from coalition.intranet.public.anonymity import anonymise_public_content
 from coalition.intranet.public.api import PUBLIC_CREATOR
+from coalition.intranet.public.boundary.anonymity import anonymise_public_content
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.testing import SITE_OWNER_NAME

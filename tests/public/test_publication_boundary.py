@@ -4,7 +4,7 @@ reader may not see answers 404. Each attack is tried over HTTP as the attacker."
 
 from coalition.intranet.cases import publication
 from coalition.intranet.public import api as public
-from coalition.intranet.public import provenance
+from coalition.intranet.public.boundary import provenance
 from coalition.intranet.security import audit
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager

@@ -10,7 +10,7 @@ group. Fictional people only.
 """
 
 from coalition.intranet.public import api as public
-from coalition.intranet.public.relations import RELATED_PURGE_PATHS
+from coalition.intranet.public.boundary.relations import RELATED_PURGE_PATHS
 import contextlib
 from datetime import date
 from datetime import datetime

@@ -3,12 +3,12 @@ upcoming birthdays and releases, languages, and nothing of a draft or retracted 
 
 from coalition.intranet.interfaces import ICoalitionLayer
 from coalition.intranet.public import api as public
-from coalition.intranet.public import provenance
+from coalition.intranet.public.boundary import provenance
 from coalition.intranet.public.facts import record_ids
-from coalition.intranet.public.statistics import count_public_profiles
-from coalition.intranet.public.statistics_upcoming import next_birthday
-from coalition.intranet.public.statistics_upcoming import upcoming_birthdays
-from coalition.intranet.public.statistics_upcoming import upcoming_releases
+from coalition.intranet.public.statistics.counts import count_public_profiles
+from coalition.intranet.public.statistics.upcoming import next_birthday
+from coalition.intranet.public.statistics.upcoming import upcoming_birthdays
+from coalition.intranet.public.statistics.upcoming import upcoming_releases
 from datetime import date
 from datetime import timedelta
 import lxml.html

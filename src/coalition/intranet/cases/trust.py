@@ -19,7 +19,7 @@ from coalition.intranet.cases import assessment
 from coalition.intranet.cases import publication
 from coalition.intranet.cases.content import ICaseFile
 from coalition.intranet.cases.content import neutral_case_id
-from coalition.intranet.public import provenance
+from coalition.intranet.public.boundary import provenance
 from coalition.intranet.site.structure import DEFAULT_LANGUAGE
 from dataclasses import dataclass
 from dataclasses import field

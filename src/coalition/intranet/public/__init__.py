@@ -1,1 +1,3 @@
-"""The public website: views of the language roots (member organisations, later prisoners, statistics…)."""
+"""The public website, one sub-package per feature (listing, profile, statistics, feeds, languages, translation,
+boundary, about). ``api.py`` is the concern's API for other concerns (publication acts); ``facts.py`` holds the
+helpers the features share (what is public, labels of coded facts, the list's language)."""

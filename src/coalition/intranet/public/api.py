@@ -3,7 +3,7 @@
 It receives plain whitelisted data (decided by ``cases/publication.py``) and never sees a case file.
 """
 
-from coalition.intranet.public import provenance
+from coalition.intranet.public.boundary import provenance
 from coalition.intranet.site.api import language_root
 from coalition.intranet.site.structure import DEFAULT_LANGUAGE
 from plone import api
@@ -100,7 +100,7 @@ def make_anonymous(profile) -> None:
     """The member who published or translated is neither the profile's owner nor named as its creator:
     public metadata (REST ``Creator``, feeds) must not point at an intranet member, and edits go through
     editors or a new act of publication. The rule itself holds for every public item (``anonymity.py``)."""
-    from coalition.intranet.public.anonymity import anonymise
+    from coalition.intranet.public.boundary.anonymity import anonymise
 
     anonymise(profile)
 

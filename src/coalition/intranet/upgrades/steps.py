@@ -2,8 +2,8 @@
 
 from coalition.intranet.cases.api import remove_group_grants_from_all_cases
 from coalition.intranet.cases.regions import region_code
-from coalition.intranet.public.anonymity import anonymise_public_content
-from coalition.intranet.public.photos import scrub_public_photos
+from coalition.intranet.public.boundary.anonymity import anonymise_public_content
+from coalition.intranet.public.boundary.photos import scrub_public_photos
 from coalition.intranet.site.api import build_site_structure
 from plone import api
 
@@ -122,7 +122,7 @@ def _give_profiles_their_class():
     new class too."""
     from Acquisition import aq_base
     from Acquisition import aq_parent
-    from coalition.intranet.public.content import PrisonerProfile
+    from coalition.intranet.public.profile.content import PrisonerProfile
 
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type="PrisonerProfile"):
@@ -141,7 +141,7 @@ def _register_acts_of_publication():
     """Record the acts of the case files that published a profile before the register existed; profiles
     without a case stay unregistered: the trust report lists them as older data."""
     from coalition.intranet.public import api as public
-    from coalition.intranet.public import provenance
+    from coalition.intranet.public.boundary import provenance
 
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type="CaseFile"):

@@ -13,7 +13,7 @@ from coalition.intranet import _
 from coalition.intranet.public.facts import label
 from coalition.intranet.public.facts import list_language
 from coalition.intranet.public.facts import public_profiles_query
-from coalition.intranet.public.feeds import tr
+from coalition.intranet.public.feeds.rss import tr
 import csv
 from DateTime import DateTime
 import io

@@ -3,9 +3,9 @@
 from coalition.intranet import _
 from coalition.intranet.dashboard.api import WaitingItem
 from coalition.intranet.dashboard.interfaces import IWaitingForMe
-from coalition.intranet.public import translation_status
 from coalition.intranet.public.facts import site_languages
-from coalition.intranet.public.languages import native_name
+from coalition.intranet.public.languages.views import native_name
+from coalition.intranet.public.translation import views as translation_status
 from plone import api
 from zope.globalrequest import getRequest
 from zope.i18n import translate

@@ -7,16 +7,16 @@ dates in ``statistics_upcoming``, the SVG in ``charts``; this view only shapes w
 """
 
 from coalition.intranet import _
-from coalition.intranet.public import charts
 from coalition.intranet.public.facts import IMPRISONED_STATUSES
 from coalition.intranet.public.facts import label
 from coalition.intranet.public.facts import list_language
 from coalition.intranet.public.facts import reader_locale
 from coalition.intranet.public.facts import vocabulary
-from coalition.intranet.public.statistics import count_public_profiles
-from coalition.intranet.public.statistics_upcoming import BIRTHDAY_DAYS
-from coalition.intranet.public.statistics_upcoming import upcoming_birthdays
-from coalition.intranet.public.statistics_upcoming import upcoming_releases
+from coalition.intranet.public.statistics import charts
+from coalition.intranet.public.statistics.counts import count_public_profiles
+from coalition.intranet.public.statistics.upcoming import BIRTHDAY_DAYS
+from coalition.intranet.public.statistics.upcoming import upcoming_birthdays
+from coalition.intranet.public.statistics.upcoming import upcoming_releases
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date

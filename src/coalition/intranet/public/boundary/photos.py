@@ -18,8 +18,8 @@ blob and a clean JPEG loses no quality. Images Pillow cannot read (SVG) are left
 ``scrub_public_photos(site)`` applies the same to what exists already (for an upgrade step).
 """
 
-from coalition.intranet.public.anonymity import in_public_roots
-from coalition.intranet.public.anonymity import public_item_handlers
+from coalition.intranet.public.boundary.anonymity import in_public_roots
+from coalition.intranet.public.boundary.anonymity import public_item_handlers
 from hashlib import sha256
 from io import BytesIO
 import logging

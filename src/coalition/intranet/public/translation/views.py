@@ -8,7 +8,7 @@ Everything listed comes from the user's own catalog search.
 
 from coalition.intranet import _
 from coalition.intranet.public.facts import site_languages
-from coalition.intranet.public.languages import native_name
+from coalition.intranet.public.languages.views import native_name
 from coalition.intranet.site import structure
 from dataclasses import dataclass
 from dataclasses import field

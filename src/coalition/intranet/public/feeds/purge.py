@@ -8,7 +8,7 @@ configured). This adapter adds the feed, the open data and the sitemaps of the p
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from coalition.intranet.public.facts import list_language
-from coalition.intranet.public.feeds import FEED_VIEW
+from coalition.intranet.public.feeds.rss import FEED_VIEW
 from coalition.intranet.public.interfaces import IPrisonerProfile
 from plone import api
 from z3c.caching.interfaces import IPurgePaths

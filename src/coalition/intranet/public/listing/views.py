@@ -5,9 +5,9 @@ the counting and ordering happen in ``listing_query`` on the catalog, the view o
 """
 
 from coalition.intranet import _
-from coalition.intranet.public import listing_query as query
 from coalition.intranet.public.facts import IMPRISONED_STATUSES
 from coalition.intranet.public.facts import list_language
+from coalition.intranet.public.listing import query
 from plone import api
 from plone.batching import Batch
 from Products.Five import BrowserView

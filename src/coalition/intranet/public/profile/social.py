@@ -6,8 +6,8 @@ names (profile.zcml), so the page carries one set of tags: a short summary, the 
 """
 
 from Acquisition import aq_inner
-from coalition.intranet.public.profile import profile_language
-from coalition.intranet.public.profile import profile_summary
+from coalition.intranet.public.profile.views import profile_language
+from coalition.intranet.public.profile.views import profile_summary
 import functools
 import os
 from plone import api

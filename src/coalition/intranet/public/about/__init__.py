@@ -1,0 +1,1 @@
+"""The public "About" page: the member organisations of the coalition and their logos."""
