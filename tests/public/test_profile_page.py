@@ -8,8 +8,8 @@ from coalition.intranet.cases import publication as case_publication
 from coalition.intranet.demo import cases as demo_cases
 from coalition.intranet.public import api as public
 from coalition.intranet.public.boundary import provenance
+from coalition.intranet.public.facts import format_date
 from coalition.intranet.public.profile.social import og_locale
-from coalition.intranet.public.profile.views import format_date
 from coalition.intranet.public.profile.views import PrisonerProfileView
 from datetime import date
 from datetime import datetime

@@ -7,9 +7,11 @@ a published ``PrisonerProfile`` in the reader's language root.
 from Acquisition import aq_base
 from BTrees.IIBTree import IISet
 from coalition.intranet.site.api import language_root
+from datetime import datetime
 from plone import api
 from plone.base.interfaces import ILanguage
 from zope.component import getUtility
+from zope.i18n import translate
 from zope.i18n.locales import LoadLocaleError
 from zope.i18n.locales import locales
 from zope.schema.interfaces import IVocabularyFactory
@@ -65,6 +67,26 @@ def reader_locale(language: str):
         return locales.getLocale(language, territory.upper() or None)
     except LoadLocaleError:
         return None
+
+
+def format_date(value, language: str) -> str:
+    """``value`` (date, datetime or Zope DateTime) as a long date in ``language`` (ISO when unknown)."""
+    if value is None:
+        return ""
+    if hasattr(value, "asdatetime"):
+        value = value.asdatetime()
+    if isinstance(value, datetime):
+        value = value.date()
+    locale = reader_locale(language)
+    try:
+        return locale.dates.getFormatter("date", "long").format(value)
+    except (AttributeError, KeyError, ValueError):  # no locale, or no long date format in it
+        return value.isoformat()
+
+
+def tr(message, language: str) -> str:
+    """A message of the coalition's domain in ``language`` (outputs in a fixed language: feeds, open data)."""
+    return translate(message, domain="coalition", target_language=language)
 
 
 def vocabulary(field: str):

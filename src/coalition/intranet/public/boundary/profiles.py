@@ -16,7 +16,7 @@ route passes: object events, the profile workflow's guards and the profile's tra
 from AccessControl.PermissionRole import rolesForPermissionOn
 from coalition.intranet import _
 from coalition.intranet.public.boundary import provenance
-from coalition.intranet.security.channels import requesting_user
+from coalition.intranet.security.api import requesting_user
 from plone import api
 from plone.app.multilingual.interfaces import ITG
 from plone.app.uuid.utils import uuidToObject

@@ -1,8 +1,8 @@
 """Open data of the public list: ``/<lang>/prisoners/@@open-data.csv`` and ``@@open-data.json``.
 
-One row per published profile of the list's language, built from a fixed whitelist of public facts (COLUMNS):
-no other attribute of a profile, and nothing of a case file, can end up in a download. Columns are documented
-in docs/open-data.md.
+One row per published profile of the list's language: a fixed list of columns (COLUMNS) taken from the profile's
+public serialisation (``profile/public_data.py``), so no other attribute of a profile, and nothing of a case file,
+can end up in a download. Columns are documented in docs/open-data.md.
 
 The stable ``id`` is the profile's translation group (plone.app.multilingual ``ITG``): the same for a person in
 every language and in every download, kept when the profile is edited, renamed, retracted and republished;
@@ -13,7 +13,8 @@ from coalition.intranet import _
 from coalition.intranet.public.facts import label
 from coalition.intranet.public.facts import list_language
 from coalition.intranet.public.facts import public_profiles_query
-from coalition.intranet.public.feeds.rss import tr
+from coalition.intranet.public.facts import tr
+from coalition.intranet.public.profile.public_data import public_profile_data
 import csv
 from DateTime import DateTime
 import io
@@ -69,30 +70,30 @@ def iso_date(value) -> str | None:
 
 
 def profile_row(profile, language: str) -> dict:
-    """The whitelisted public facts of one published profile (JSON types; lists stay lists)."""
-    status = getattr(profile, "status", None)
-    region = getattr(profile, "region", None)
-    row = {
+    """The columns of one published profile (JSON types; lists stay lists), from its public serialisation."""
+    data = public_profile_data(profile)
+    status = data["status"]
+    region = data["region"]
+    return {
         "id": ITG(profile, None) or api.content.get_uuid(profile),
-        "name": profile.title,
-        "name_ru": getattr(profile, "name_ru", None) or None,
+        "name": data["title"],
+        "name_ru": data["name_ru"] or None,
         "status": status,
         "status_label": tr(label("status", status), language) if status else None,
         "region": region,
         "region_label": tr(label("region", region), language) if region else None,
-        "articles": list(getattr(profile, "articles", None) or []),
-        "case_categories": list(getattr(profile, "case_categories", None) or []),
-        "date_of_detention": iso_date(getattr(profile, "date_of_detention", None)),
-        "expected_release": iso_date(getattr(profile, "expected_release", None)),
-        "birth_year": getattr(profile, "birth_year", None),
-        "recognised_on": iso_date(getattr(profile, "recognised_on", None)),
-        "criteria_version": getattr(profile, "criteria_version", None),
-        "letters_possible": bool(getattr(profile, "letters_possible", False)),
-        "mentor_count": len(getattr(profile, "mentors", None) or []),
+        "articles": list(data["articles"] or []),
+        "case_categories": list(data["case_categories"] or []),
+        "date_of_detention": iso_date(data["date_of_detention"]),
+        "expected_release": iso_date(data["expected_release"]),
+        "birth_year": data["birth_year"],
+        "recognised_on": iso_date(data["recognised_on"]),
+        "criteria_version": data["criteria_version"],
+        "letters_possible": bool(data["letters_possible"]),
+        "mentor_count": len(data["mentors"] or []),
         "url": profile.absolute_url(),
         "modified": profile.modified().toZone("UTC").ISO8601(),
     }
-    return row
 
 
 def _rows_cachekey(method, self):

@@ -2,15 +2,18 @@
 
 Our own view rather than Plone's syndication (``RSS``): Plone's folder feed lists whatever the folder holds,
 unsorted, with the creator's name and e-mail (an intranet member); this feed asks ``public_profiles_query``
-(published profiles of one language only) and carries only whitelisted public facts.
+(published profiles of one language only) and carries only the profiles' public serialisation
+(``profile/public_data.py``).
 """
 
 from Acquisition import aq_base
 from coalition.intranet import _
-from coalition.intranet.public.facts import label
 from coalition.intranet.public.facts import list_language
 from coalition.intranet.public.facts import prisoners_folder
 from coalition.intranet.public.facts import public_profiles_query
+from coalition.intranet.public.facts import tr
+from coalition.intranet.public.profile.public_data import public_profile_data
+from coalition.intranet.public.profile.public_data import summary_labels
 from coalition.intranet.site.api import language_root
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
@@ -20,7 +23,6 @@ from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from uuid import UUID
 from zExceptions import NotFound
-from zope.i18n import translate
 
 
 FEED_SIZE = 50
@@ -40,15 +42,11 @@ def uuid_urn(uid: str) -> str:
         return uid
 
 
-def tr(message, language: str) -> str:
-    return translate(message, domain="coalition", target_language=language)
-
-
-def profile_summary(status, region, articles, language: str) -> str:
+def profile_summary(data: dict, language: str) -> str:
     """One translated line of public facts: status, region and articles (with their plain-language labels)."""
-    parts = [tr(label(field, value), language) for field, value in (("status", status), ("region", region)) if value]
+    parts, articles = summary_labels(data, lambda message: tr(message, language))
     if articles:
-        labels = "; ".join(tr(label("articles", article), language) for article in articles)
+        labels = "; ".join(articles)
         parts.append(tr(_("feeds_articles", default="Articles: ${articles}", mapping={"articles": labels}), language))
     return " · ".join(parts)
 
@@ -109,21 +107,20 @@ class ProfilesFeedView(BrowserView):
         return [self.item(brain) for brain in self.brains()]
 
     def item(self, brain) -> dict:
+        profile = brain.getObject()
+        data = public_profile_data(profile)
         return {
-            "title": brain.Title,
+            "title": data["title"],
             "link": brain.getURL(),
             # The profile's own UID: stable while the profile exists, whatever its id or title becomes.
             "guid": uuid_urn(brain.UID),
             "pubDate": brain.modified.rfc822(),
-            "description": profile_summary(
-                brain.prisoner_status, brain.prisoner_region, brain.prisoner_articles, self.language
-            ),
-            "enclosure": self.enclosure(brain),
+            "description": profile_summary(data, self.language),
+            "enclosure": self.enclosure(profile, data),
         }
 
-    def enclosure(self, brain) -> dict | None:
-        profile = brain.getObject()
-        if not getattr(aq_base(profile), "image", None):
+    def enclosure(self, profile, data: dict) -> dict | None:
+        if not data["image"]:
             return None
         images = api.content.get_view("images", profile, self.request)
         scale = images.scale("image", scale=ENCLOSURE_SCALE)

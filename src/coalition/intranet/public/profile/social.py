@@ -2,12 +2,14 @@
 
 Plone's viewlets (``plone.htmlhead.socialtags``, ``plone.socialtags``) give the site name, title, URL and, for
 a profile, no description and the site logo. These subclasses replace them for IPrisonerProfile under the same
-names (profile.zcml), so the page carries one set of tags: a short summary, the photo, the locale.
+names (configure.zcml), so the page carries one set of tags: a short summary, the photo, the locale.
 """
 
 from Acquisition import aq_inner
-from coalition.intranet.public.profile.views import profile_language
-from coalition.intranet.public.profile.views import profile_summary
+from coalition.intranet import _
+from coalition.intranet.public.profile.public_data import profile_language
+from coalition.intranet.public.profile.public_data import public_profile_data
+from coalition.intranet.public.profile.public_data import summary_labels
 import functools
 import os
 from plone import api
@@ -17,6 +19,7 @@ from plone.app.multilingual.interfaces import ITranslationManager
 from plone.memoize.instance import memoize
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from zope.component import getMultiAdapter
+from zope.i18n import translate
 import zope.i18n.locales
 
 
@@ -45,6 +48,21 @@ def _single_territory(language: str) -> str | None:
     if language.upper() in territories:
         return language.upper()
     return territories.pop() if len(territories) == 1 else None
+
+
+def profile_summary(profile, request) -> str:
+    """A short text about a profile for link previews: status, region, articles (never the story)."""
+    data = public_profile_data(profile)
+    lead = (
+        _("profile_summary_lead_female", default="Political prisoner")
+        if data["gender"] == "female"
+        else _("profile_summary_lead", default="Political prisoner")
+    )
+    facts, articles = summary_labels(data, lambda message: translate(message, context=request))
+    parts = [translate(lead, context=request), *facts]
+    if articles:
+        parts.append("; ".join(articles))
+    return " · ".join(parts)
 
 
 class ProfileSocialTagsViewlet(SocialTagsViewlet):
@@ -100,7 +118,7 @@ class ProfileSocialTagsViewlet(SocialTagsViewlet):
         return bool(photo) and (key.startswith("og:image") or tag.get("itemprop") == "image")
 
     def photo(self):
-        image = getattr(aq_inner(self.context), "image", None)
+        image = public_profile_data(aq_inner(self.context)).get("image")
         if image is None or not getattr(image, "size", 0):
             return None
         images = getMultiAdapter((self.context, self.request), name="images")

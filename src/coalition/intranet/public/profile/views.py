@@ -1,18 +1,20 @@
-"""The public profile page of a political prisoner (its Open Graph tags: ``profile_social.py``).
+"""The public profile page of a political prisoner (its Open Graph tags: ``social.py``).
 
-The page shows only what is stored on the profile (whitelisted copies, see ``api.py``) and content that the
-reader may view; the profile does not know its case file, so nothing of the case can reach this page.
+The page shows the profile's public serialisation (``public_data.public_profile_data``: whitelisted copies, see
+``api.py``, under the rules of what is public) and content that the reader may view; the profile does not know
+its case file, so nothing of the case can reach this page.
 """
 
 from Acquisition import aq_inner
 from coalition.intranet import _
 from coalition.intranet.criteria import publication as definition
+from coalition.intranet.public.facts import format_date
 from coalition.intranet.public.facts import IMPRISONED_STATUSES
 from coalition.intranet.public.facts import label
-from coalition.intranet.public.facts import reader_locale
+from coalition.intranet.public.profile.public_data import profile_language
+from coalition.intranet.public.profile.public_data import public_profile_data
 from coalition.intranet.site.api import language_root
 from datetime import date
-from datetime import datetime
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
 from plone.app.multilingual.interfaces import ITranslationManager
@@ -55,43 +57,6 @@ PHOTO_SRC_SCALE = "large"
 PHOTO_SIZES = "(min-width: 768px) 33vw, 100vw"
 
 
-def format_date(value, language: str) -> str:
-    """``value`` (date, datetime or Zope DateTime) as a long date in ``language`` (ISO when unknown)."""
-    if value is None:
-        return ""
-    if hasattr(value, "asdatetime"):
-        value = value.asdatetime()
-    if isinstance(value, datetime):
-        value = value.date()
-    locale = reader_locale(language)
-    try:
-        return locale.dates.getFormatter("date", "long").format(value)
-    except (AttributeError, KeyError, ValueError):  # no locale, or no long date format in it
-        return value.isoformat()
-
-
-def profile_language(profile) -> str:
-    return ILanguage(profile).get_language() or api.portal.get_default_language()
-
-
-def profile_summary(profile, request) -> str:
-    """A short text about a profile for link previews: status, region, articles (never the story)."""
-    lead = (
-        _("profile_summary_lead_female", default="Political prisoner")
-        if profile.gender == "female"
-        else _("profile_summary_lead", default="Political prisoner")
-    )
-    parts = [translate(lead, context=request)]
-    if profile.status:
-        parts.append(translate(label("status", profile.status), context=request))
-    if profile.region:
-        parts.append(translate(label("region", profile.region), context=request))
-    articles = [translate(label("articles", code), context=request) for code in profile.articles or ()]
-    if articles:
-        parts.append("; ".join(articles))
-    return " · ".join(parts)
-
-
 class PrisonerProfileView(BrowserView):
     """The default view of a ``PrisonerProfile``: the public profile page."""
 
@@ -100,6 +65,11 @@ class PrisonerProfileView(BrowserView):
         self.request.set("disable_plone.leftcolumn", True)
         self.request.set("disable_plone.rightcolumn", True)
         return self.index()
+
+    @memoize
+    def data(self) -> dict:
+        """The profile's public serialisation: every fact and text below comes from it."""
+        return public_profile_data(self.context)
 
     # Language and links
 
@@ -128,15 +98,15 @@ class PrisonerProfileView(BrowserView):
 
     def name_ru(self) -> str | None:
         """The name in Russian, unless the page already shows exactly that name."""
-        name_ru = (self.context.name_ru or "").strip()
-        return name_ru if name_ru and name_ru != self.context.title else None
+        name_ru = (self.data()["name_ru"] or "").strip()
+        return name_ru if name_ru and name_ru != self.data()["title"] else None
 
     # Photo
 
     @memoize
     def photo(self) -> dict | None:
         """``src``, ``srcset``, ``sizes``, ``width``, ``height`` of the photo, or None without a photo."""
-        image = getattr(aq_inner(self.context), "image", None)
+        image = self.data()["image"]
         if image is None or not getattr(image, "size", 0):
             return None
         images = getMultiAdapter((self.context, self.request), name="images")
@@ -160,19 +130,19 @@ class PrisonerProfileView(BrowserView):
             "height": shown.height,
             "srcset": ", ".join(f"{scale.url} {width}w" for width, scale in sorted(scales.items())),
             "sizes": PHOTO_SIZES,
-            "credit": (self.context.image_caption or "").strip(),
+            "credit": (self.data()["image_caption"] or "").strip(),
         }
 
     # Facts
 
     def status(self) -> dict | None:
-        return self._coded("status", self.context.status, "status")
+        return self._coded("status", self.data()["status"], "status")
 
     def region(self) -> dict | None:
-        return self._coded("region", self.context.region, "region")
+        return self._coded("region", self.data()["region"], "region")
 
     def case_categories(self) -> list[dict]:
-        return [self._coded("case_categories", code, "category") for code in self.context.case_categories or ()]
+        return [self._coded("case_categories", code, "category") for code in self.data()["case_categories"] or ()]
 
     def _coded(self, field: str, code, parameter: str) -> dict | None:
         if not code:
@@ -182,7 +152,7 @@ class PrisonerProfileView(BrowserView):
     def articles(self) -> list[dict]:
         """Each article with its plain-language explanation (the vocabulary label without the number)."""
         found = []
-        for code in self.context.articles or ():
+        for code in self.data()["articles"] or ():
             title = translate(label("articles", code), context=self.request)
             explanation = re.sub(rf"^\s*{re.escape(code)}\s*[–—-]\s*", "", title)
             found.append(
@@ -195,33 +165,33 @@ class PrisonerProfileView(BrowserView):
         return found
 
     def is_deceased(self) -> bool:
-        return self.context.status == "deceased"
+        return self.data()["status"] == "deceased"
 
     def age(self) -> int | None:
         """Age in full years, from the date of birth (not for the deceased)."""
-        born = self.context.date_of_birth
+        born = self.data()["date_of_birth"]
         if not isinstance(born, date) or self.is_deceased():
             return None
         today = date.today()
         return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
     def birth_year(self) -> int | None:
-        born = self.context.date_of_birth
-        return born.year if isinstance(born, date) else self.context.birth_year
+        born = self.data()["date_of_birth"]
+        return born.year if isinstance(born, date) else self.data()["birth_year"]
 
     # Recognition
 
     def recognition(self) -> dict | None:
         """Date, criteria version (linked) and category of the recognition; None until both are recorded."""
-        context = self.context
-        if not (context.recognised_on and context.criteria_version):
+        data = self.data()
+        if not (data["recognised_on"] and data["criteria_version"]):
             return None
-        category = (context.category or "").strip().upper()
+        category = (data["category"] or "").strip().upper()
         return {
-            "date": context.recognised_on,
-            "version": context.criteria_version,
-            "definition_url": self.definition_url(context.criteria_version),
-            "female": context.gender == "female",
+            "date": data["recognised_on"],
+            "version": data["criteria_version"],
+            "definition_url": self.definition_url(data["criteria_version"]),
+            "female": data["gender"] == "female",
             "category": category,
             "category_explanation": CATEGORY_EXPLANATIONS.get(category),
         }
@@ -240,33 +210,32 @@ class PrisonerProfileView(BrowserView):
     # Texts
 
     def story(self) -> str:
-        story = getattr(self.context, "story", None)
+        story = self.data()["story"]
         return story.output_relative_to(self.context) if story else ""
 
     def interests(self) -> list[str]:
-        text = getattr(self.context, "interests", None) or ""
+        text = self.data()["interests"] or ""
         return [paragraph.strip() for paragraph in re.split(r"\n\s*\n", text) if paragraph.strip()]
 
     # Mentors and letters
 
     def mentors(self) -> list[str]:
-        return [mentor.strip() for mentor in getattr(self.context, "mentors", None) or () if mentor.strip()]
+        return [mentor.strip() for mentor in self.data()["mentors"] or () if mentor.strip()]
 
     def seeks_mentor(self) -> bool:
-        return bool(getattr(self.context, "seeks_mentor", False)) and not self.mentors()
+        return bool(self.data()["seeks_mentor"]) and not self.mentors()
 
     def letters_possible(self) -> bool:
-        return bool(getattr(self.context, "letters_possible", False))
+        return bool(self.data()["letters_possible"])
 
     def letters_blocked(self) -> bool:
         """Letters do not get through to a person who is still deprived of liberty: say so plainly."""
-        return not self.letters_possible() and self.context.status in IMPRISONED_STATUSES
+        return not self.letters_possible() and self.data()["status"] in IMPRISONED_STATUSES
 
     def postal_address(self) -> list[str]:
-        """The lines of the postal address, only while letters get through."""
-        if not self.letters_possible():
-            return []
-        address = getattr(self.context, "postal_address", None) or ""
+        """The lines of the postal address, as far as the public serialisation gives it (only while letters get
+        through)."""
+        address = self.data().get("postal_address") or ""
         return [line.strip() for line in address.splitlines() if line.strip()]
 
     # Related events, campaigns and news
