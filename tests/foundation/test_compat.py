@@ -55,3 +55,89 @@ class TestUserFromRequestCredentials(unittest.TestCase):
 
         self.request._auth = None
         self.assertIsNone(user_from_request_credentials(self.acl_users, self.request))
+
+
+class TestForgetLocalRoleChecks(unittest.TestCase):
+    """borg.localrole memoizes `checkLocalRolesAllowed` in the request's annotations (plone.memoize.volatile);
+    `forget_local_role_checks` drops exactly those entries."""
+
+    layer = COALITION_INTEGRATION_TESTING
+
+    def setUp(self):
+        portal = self.layer["portal"]
+        self.plugin = portal.acl_users.borg_localroles
+        self.user = portal.acl_users.getUserById(TEST_USER_ID)
+        self.target = portal["en"]
+        self.request = self.layer["request"]
+
+    def allowed(self):
+        return self.plugin.checkLocalRolesAllowed(self.user, self.target, ["Editor"])
+
+    def test_borg_still_caches_on_the_request_and_the_cache_is_forgotten(self):
+        from coalition.intranet.compat import forget_local_role_checks
+        from zope.annotation.interfaces import IAnnotations
+
+        self.assertIsNone(self.allowed())
+        cached = [key for key in IAnnotations(self.request) if str(key).startswith("borg.localrole.workspace.")]
+        self.assertTrue(cached, "borg.localrole no longer caches checkLocalRolesAllowed on the request")
+        self.target.manage_setLocalRoles(TEST_USER_ID, ["Editor"])
+        self.assertIsNone(self.allowed(), "the check is memoized: a role granted since is not seen yet")
+        forget_local_role_checks(self.request)
+        self.assertFalse([key for key in IAnnotations(self.request) if key in cached])
+        self.assertTrue(self.allowed(), "after forgetting, the role granted in this request counts")
+
+    def test_other_annotations_of_the_request_are_kept(self):
+        from coalition.intranet.compat import forget_local_role_checks
+        from zope.annotation.interfaces import IAnnotations
+
+        IAnnotations(self.request)["coalition.test.kept"] = 1
+        self.allowed()
+        forget_local_role_checks(self.request)
+        self.assertEqual(IAnnotations(self.request)["coalition.test.kept"], 1)
+
+
+class TestRedirectHeld(unittest.TestCase):
+    """plone.app.redirector's 404 view redirects through `response.redirect(location, status=, lock=)`;
+    `redirect_held` keeps that answer back so the caller can check the target first."""
+
+    layer = COALITION_INTEGRATION_TESTING
+
+    def setUp(self):
+        from plone.app.redirector.interfaces import IRedirectionStorage
+        from zope.component import getUtility
+
+        self.portal = self.layer["portal"]
+        self.request = self.layer["request"]
+        portal_path = "/".join(self.portal.getPhysicalPath())
+        getUtility(IRedirectionStorage).add(f"{portal_path}/compat-old-address", f"{portal_path}/en")
+        self.request.set("ACTUAL_URL", f"{self.portal.absolute_url()}/compat-old-address")
+
+    def test_http_response_redirect_keeps_its_signature(self):
+        from ZPublisher.HTTPResponse import HTTPResponse
+
+        self.assertEqual(_parameters(HTTPResponse.redirect), ["self", "location", "status", "lock"])
+
+    def test_the_stock_404_view_redirects_through_response_redirect(self):
+        from coalition.intranet.compat import redirect_held
+        from plone.app.redirector.browser import FourOhFourView
+
+        response = self.request.response
+        with redirect_held(response) as held:
+            found = FourOhFourView(self.portal, self.request).attempt_redirect()
+        self.assertTrue(found)
+        self.assertEqual(held, {"location": self.portal["en"].absolute_url(), "status": 302, "lock": 1})
+        self.assertNotEqual(response.getStatus(), 302, "the redirection was sent although it was held")
+        self.assertIsNone(response.getHeader("Location"))
+        self.assertNotIn("redirect", vars(response), "the response's own redirect is back")
+        response.redirect(held["location"])
+        self.assertEqual(response.getHeader("Location"), self.portal["en"].absolute_url())
+
+    def test_nothing_held_when_there_is_no_redirection(self):
+        from coalition.intranet.compat import redirect_held
+        from plone.app.redirector.browser import FourOhFourView
+
+        self.request.set("ACTUAL_URL", f"{self.portal.absolute_url()}/compat-never-there")
+        with redirect_held(self.request.response) as held:
+            found = FourOhFourView(self.portal, self.request).attempt_redirect()
+        self.assertFalse(found)
+        self.assertEqual(held, {})

@@ -6,6 +6,11 @@ misbehaving quietly. Add a function here rather than reaching into a `_private` 
 and add its test beside the others.
 """
 
+from contextlib import contextmanager
+
+
+_NOTHING = object()
+
 
 def user_from_request_credentials(acl_users, request):
     """The user whose credentials the request carries, wrapped in `acl_users`, or None.
@@ -22,3 +27,54 @@ def user_from_request_credentials(acl_users, request):
         if user is not None:
             return user.__of__(acl_users)
     return None
+
+
+def forget_local_role_checks(request) -> None:
+    """Drop borg.localrole's cache of local-role checks kept on `request`, so that roles changed earlier in
+    the same request count at once.
+
+    Internals: `WorkspaceLocalRoleManager.checkLocalRolesAllowed` is memoized by `plone.memoize.volatile`
+    in the request's annotations, under keys `"<module>.<function name>:<key>"` of the undecorated method.
+    Why: borg.localrole offers no call to invalidate that cache, and a roster change or a grant followed by
+    a check in the same request (a script, a test, a view that changes access and then renders) would
+    otherwise be judged with the old roles.
+    """
+    from borg.localrole.workspace import WorkspaceLocalRoleManager
+    from zope.annotation.interfaces import IAnnotations
+
+    annotations = IAnnotations(request, None)
+    if annotations is None:
+        return
+    method = getattr(WorkspaceLocalRoleManager.checkLocalRolesAllowed, "__wrapped__", None)
+    if method is None:
+        raise RuntimeError("borg.localrole no longer memoizes checkLocalRolesAllowed: review compat.py")
+    prefix = f"{method.__module__}.{method.__name__}:"
+    for key in [key for key in annotations if isinstance(key, str) and key.startswith(prefix)]:
+        del annotations[key]
+
+
+@contextmanager
+def redirect_held(response):
+    """While the block runs, `response.redirect(location, status=302, lock=0)` sends nothing: it records its
+    arguments in the dict the block receives (`location`, `status`, `lock`; empty when nothing redirected),
+    so the caller can check the target before redirecting for real.
+
+    Internals: an instance attribute shadowing `ZPublisher.HTTPResponse.redirect` for the duration of the
+    block. Why: plone.app.redirector's `FourOhFourView.attempt_redirect` finds the new address of a moved
+    item (storage, query string, `@@view` and template fallbacks, external targets) and redirects in one
+    method; no public call says where it would redirect without doing it.
+    """
+    held = {}
+
+    def hold(location, status=302, lock=0):
+        held.update(location=location, status=status, lock=lock)
+
+    shadowed = response.__dict__.get("redirect", _NOTHING)
+    response.redirect = hold
+    try:
+        yield held
+    finally:
+        if shadowed is _NOTHING:
+            del response.redirect
+        else:
+            response.redirect = shadowed

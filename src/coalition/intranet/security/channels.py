@@ -8,6 +8,7 @@
 
 from AccessControl import getSecurityManager
 from AccessControl import Unauthorized
+from coalition.intranet.compat import redirect_held
 from coalition.intranet.compat import user_from_request_credentials
 from plone import api
 from plone.app.redirector.browser import FourOhFourView
@@ -39,18 +40,10 @@ class GuardedFourOhFourView(FourOhFourView):
 
     def attempt_redirect(self):
         response = self.request.response
-        captured = {}
-
-        def capture(location, status=302, lock=0):
-            captured.update(location=location, status=status, lock=lock)
-
         # Let Plone find the redirection, but hold the answer back until the target is checked.
-        response.redirect = capture
-        try:
+        with redirect_held(response) as captured:
             found = super().attempt_redirect()
-        finally:
-            del response.redirect
-        if not found or not self._may_view_location(captured["location"]):
+        if not found or not captured or not self._may_view_location(captured["location"]):
             return False
         response.redirect(captured["location"], status=captured["status"], lock=captured["lock"])
         return True

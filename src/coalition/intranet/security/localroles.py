@@ -1,11 +1,7 @@
 """Local roles changed during a request must count at once, in the same request too."""
 
-from zope.annotation.interfaces import IAnnotations
+from coalition.intranet.compat import forget_local_role_checks
 from zope.globalrequest import getRequest
-
-
-# borg.localrole remembers, for the rest of the request, which local roles were allowed where.
-_LOCAL_ROLES_CACHE_PREFIX = "borg.localrole.workspace.checkLocalRolesAllowed:"
 
 
 def forget_cached_local_roles() -> None:
@@ -14,8 +10,6 @@ def forget_cached_local_roles() -> None:
     Without this, someone taken off a roster (or granted access to a case) and then asked about in the same
     request (a script, a test, a view that changes access and then renders) would be judged with old roles.
     """
-    annotations = IAnnotations(getRequest(), None)
-    if annotations is None:
-        return
-    for key in [k for k in annotations if isinstance(k, str) and k.startswith(_LOCAL_ROLES_CACHE_PREFIX)]:
-        del annotations[key]
+    request = getRequest()
+    if request is not None:
+        forget_local_role_checks(request)
