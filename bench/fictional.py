@@ -9,11 +9,9 @@ people serving sentences, most cases since 2022, Moscow and Crimea ahead of othe
 illustrative, not statistics.
 """
 
+from coalition.intranet.site.structure import LANGUAGES
 from datetime import date
 from datetime import timedelta
-
-
-LANGUAGES = ("en", "de", "fr", "ru")
 
 
 def _words(text: str) -> tuple:

@@ -24,6 +24,7 @@ from coalition.intranet.public.api import make_anonymous
 from coalition.intranet.public.boundary import provenance
 from coalition.intranet.site.api import create_site
 from coalition.intranet.site.api import language_root
+from coalition.intranet.site.api import site_languages
 from coalition.intranet.site.scripting import open_site
 from coalition.intranet.site.scripting import script_arguments
 from datetime import date
@@ -188,7 +189,7 @@ def main(app, argv) -> int:
     # The benchmark measures Zope itself: no RAM cache of plone.app.caching in front of the views.
     api.portal.set_registry_record(CACHING_SWITCH, False)
     transaction.commit()
-    languages = list(api.portal.get_registry_record("plone.available_languages"))
+    languages = site_languages()
     default = api.portal.get_registry_record("plone.default_language")
     languages.sort(key=lambda language: language != default)
     writer = ProfileWriter(site, languages)

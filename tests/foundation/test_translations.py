@@ -1,9 +1,9 @@
 """Every message of the coalition domain is translated in the four site languages and used at run time."""
 
 from coalition.intranet import _
-from coalition.intranet.i18n import SITE_LANGUAGES
 from coalition.intranet.i18n import template_msgids
 from coalition.intranet.i18n import untranslated
+from coalition.intranet.site.structure import LANGUAGES
 from tests.coalition_layers import COALITION_INTEGRATION_TESTING
 import unittest
 from zope.i18n import translate
@@ -14,7 +14,7 @@ class TestCatalogs(unittest.TestCase):
         self.assertIn("label_country", template_msgids())
 
     def test_no_message_is_untranslated_in_a_site_language(self):
-        for language in SITE_LANGUAGES:
+        for language in LANGUAGES:
             self.assertEqual(untranslated(language), [], language)
 
 

@@ -3,7 +3,7 @@ see it (public editors and translators; not Anonymous, not an ordinary member)."
 
 from AccessControl import Unauthorized
 from coalition.intranet.public import api as public
-from coalition.intranet.public.translation import views as status
+from coalition.intranet.public.translation import status
 from DateTime import DateTime
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager

@@ -6,7 +6,6 @@ import re
 
 
 LOCALES = pathlib.Path(__file__).parent / "locales"
-SITE_LANGUAGES = ("en", "de", "fr", "ru")
 _MSGID = re.compile(r'^msgid "(.+)"$', re.M)
 
 

@@ -7,6 +7,7 @@ a published ``PrisonerProfile`` in the reader's language root.
 from Acquisition import aq_base
 from BTrees.IIBTree import IISet
 from coalition.intranet.site.api import language_root
+from coalition.intranet.site.api import site_languages
 from datetime import datetime
 from plone import api
 from plone.base.interfaces import ILanguage
@@ -28,11 +29,6 @@ VOCABULARIES = {
 }
 # Statuses of people deprived of liberty (the "currently imprisoned" count).
 IMPRISONED_STATUSES = ("pre_trial_custody", "house_arrest", "serving_sentence")
-
-
-def site_languages() -> list[str]:
-    """The site's languages in their configured order (``plone.available_languages``)."""
-    return list(api.portal.get_registry_record("plone.available_languages", default=[]) or [])
 
 
 def prisoners_folder(language: str):

@@ -62,6 +62,25 @@ def language_root(site, language: str):
     return site[language]
 
 
+def site_languages() -> list[str]:
+    """The site's languages in their configured order (``plone.available_languages``): the one answer for every
+    view, job and serializer (``structure.LANGUAGES`` is only what a new site is built with)."""
+    return list(api.portal.get_registry_record("plone.available_languages", default=[]) or [])
+
+
+def translators_group(language: str) -> str:
+    """The id of the group of translators into ``language``."""
+    return structure.TRANSLATORS_GROUP.format(language=language)
+
+
+def translator_languages(user=None) -> list[str]:
+    """The site languages ``user`` (default: the current user) translates into: those of their translators'
+    groups, in the order of the site languages."""
+    user = user or api.user.get_current()
+    groups = set(user.getGroups() or ())
+    return [language for language in site_languages() if translators_group(language) in groups]
+
+
 def setup_languages(site) -> None:
     """Make the site languages available and create their root folders (plone.app.multilingual)."""
     api.portal.set_registry_record("plone.available_languages", list(structure.LANGUAGES))
@@ -179,7 +198,7 @@ def setup_groups(site) -> None:
     for language in structure.LANGUAGES:
         root = language_root(site, language)
         root.manage_setLocalRoles("public-editors", list(structure.PUBLIC_EDITOR_ROLES))
-        root.manage_setLocalRoles(f"translators-{language}", list(structure.TRANSLATOR_ROLES))
+        root.manage_setLocalRoles(translators_group(language), list(structure.TRANSLATOR_ROLES))
         root.reindexObjectSecurity()
 
 

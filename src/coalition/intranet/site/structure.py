@@ -3,6 +3,8 @@
 Kept apart from the code that builds the structure, so that a change of wording is a change of data.
 """
 
+# The languages a new site is built with (site/api.py writes them into the registry). Code that runs on a site
+# asks ``site.api.site_languages()``, the languages configured there.
 LANGUAGES = ("en", "de", "fr", "ru")
 DEFAULT_LANGUAGE = "en"
 
@@ -98,13 +100,15 @@ INTRANET_SECTION_LOCAL_ROLES = {"cases": {"AuthenticatedUsers": ("Contributor",)
 # Marker interfaces of intranet sections (dotted names: the concern owning the section defines them).
 INTRANET_SECTION_MARKERS = {"cases": "coalition.intranet.cases.content.ICaseRegistry"}
 
+# The group of the translators into a language (site/api.py ``translator_languages`` reads it back).
+TRANSLATORS_GROUP = "translators-{language}"
 # Group id -> (title, global roles)
 GROUPS = {
     "coordinators": ("Coalition coordinators", ("Coordinator",)),
     "list-commission": ("List commission", ("ListCommissioner",)),
     "public-editors": ("Public editors", ()),
     "mentorship-coordinators": ("Mentorship coordinators", ("MentorshipCoordinator",)),
-    **{f"translators-{lang}": (f"Translators ({lang})", ()) for lang in LANGUAGES},
+    **{TRANSLATORS_GROUP.format(language=lang): (f"Translators ({lang})", ()) for lang in LANGUAGES},
 }
 
 # Roles given on every language root folder to public editors, and on its own root to translators.

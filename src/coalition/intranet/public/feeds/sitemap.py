@@ -6,8 +6,8 @@ retracted item can ever be in it, even when someone logged in asks for it; and e
 published translations (``<xhtml:link rel="alternate" hreflang>``).
 """
 
-from coalition.intranet.public.facts import site_languages
 from coalition.intranet.site.api import language_root
+from coalition.intranet.site.api import site_languages
 from collections import defaultdict
 from gzip import GzipFile
 from io import BytesIO

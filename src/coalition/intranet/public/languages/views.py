@@ -16,7 +16,7 @@ The replacements are registered for more specific contexts than pam's (the site 
 content), so that they win whatever the order of pam's and our browser layers on the request.
 """
 
-from coalition.intranet.public.facts import site_languages
+from coalition.intranet.site.api import site_languages
 from DateTime import DateTime
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase

@@ -3,9 +3,9 @@
 from coalition.intranet import _
 from coalition.intranet.dashboard.api import WaitingItem
 from coalition.intranet.dashboard.interfaces import IWaitingForMe
-from coalition.intranet.public.facts import site_languages
 from coalition.intranet.public.languages.views import native_name
-from coalition.intranet.public.translation import views as translation_status
+from coalition.intranet.public.translation.status import languages_waiting_for
+from coalition.intranet.public.translation.status import status_rows
 from plone import api
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -21,11 +21,11 @@ class TranslationsWaiting:
     order = 30
 
     def items(self, user) -> list:
-        languages = self._languages(user)
+        languages = languages_waiting_for(user)
         if not languages:
             return []
         portal = api.portal.get()
-        rows = translation_status.status_rows()
+        rows = status_rows()
         found = []
         for language in languages:
             root = portal.get(language)
@@ -44,10 +44,3 @@ class TranslationsWaiting:
                     )
                 )
         return found
-
-    @staticmethod
-    def _languages(user) -> list[str]:
-        groups = set(user.getGroups() or ())
-        if "public-editors" in groups:
-            return site_languages()
-        return [language for language in site_languages() if f"translators-{language}" in groups]
