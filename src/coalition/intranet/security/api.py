@@ -1,0 +1,22 @@
+"""The public API of security: the audit log, local roles that count at once, and who is asking.
+
+Other concerns call these names; ``audit.py``, ``localroles.py`` and ``channels.py`` are the implementation.
+"""
+
+from coalition.intranet.security.audit import AuditEntry
+from coalition.intranet.security.audit import entries
+from coalition.intranet.security.audit import record
+from coalition.intranet.security.channels import requesting_user
+from coalition.intranet.security.localroles import forget_cached_local_roles
+
+
+__all__ = [
+    # The audit log: append an act (``record``), read the log newest first (``entries``)
+    "record",
+    "entries",
+    "AuditEntry",
+    # After changing a roster or a grant: let the new local roles count in this request too
+    "forget_cached_local_roles",
+    # The user a request speaks for, also before Zope has authenticated it (traversal hooks, 404s)
+    "requesting_user",
+]
