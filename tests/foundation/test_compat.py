@@ -141,3 +141,64 @@ class TestRedirectHeld(unittest.TestCase):
             found = FourOhFourView(self.portal, self.request).attempt_redirect()
         self.assertFalse(found)
         self.assertEqual(held, {})
+
+
+class TestUnsortedRecordIds(unittest.TestCase):
+    """An unsorted catalog result is a `LazyMap` over record ids (full text: (score, record id) pairs) in its
+    `_seq`; `unsorted_record_ids` reads them without making brains."""
+
+    layer = COALITION_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.catalog = api.portal.get_tool("portal_catalog")
+
+    def test_lazy_map_keeps_its_sequence_in_seq(self):
+        from ZTUtils.Lazy import LazyMap
+
+        self.assertEqual(LazyMap(str, [3, 1, 2])._seq, [3, 1, 2])
+
+    def test_record_ids_of_an_unsorted_search_are_those_of_its_brains(self):
+        from coalition.intranet.compat import unsorted_record_ids
+
+        query = {"portal_type": "Folder"}
+        found = unsorted_record_ids(self.catalog.searchResults(query))
+        self.assertIsNotNone(found, "an unsorted catalog result is no longer a LazyMap over record ids")
+        self.assertGreater(len(found), 1)
+        self.assertEqual(set(found), {brain.getRID() for brain in self.catalog.searchResults(query)})
+
+    def test_record_ids_of_a_full_text_search_are_those_of_its_brains(self):
+        from coalition.intranet.compat import unsorted_record_ids
+
+        query = {"SearchableText": "prisoners", "portal_type": "Folder"}
+        found = unsorted_record_ids(self.catalog.searchResults(query))
+        self.assertIsNotNone(found, "a full-text result is no longer a LazyMap over (score, record id) pairs")
+        self.assertTrue(found)
+        self.assertEqual(set(found), {brain.getRID() for brain in self.catalog.searchResults(query)})
+
+    def test_anything_but_a_lazy_map_answers_none(self):
+        from coalition.intranet.compat import unsorted_record_ids
+
+        self.assertIsNone(unsorted_record_ids(list(self.catalog.searchResults(portal_type="Folder"))))
+
+
+class TestLazyBrains(unittest.TestCase):
+    """`ZCatalog._catalog[rid]` makes the brain of a record id; `lazy_brains` gives them in a chosen order."""
+
+    layer = COALITION_INTEGRATION_TESTING
+
+    def test_catalog_still_makes_brains_from_record_ids(self):
+        from Products.ZCatalog.Catalog import Catalog
+
+        catalog = api.portal.get_tool("portal_catalog")
+        self.assertIsInstance(catalog._catalog, Catalog)
+        self.assertEqual(_parameters(Catalog.__getitem__), ["self", "index"])
+
+    def test_brains_come_in_the_order_of_the_record_ids(self):
+        from coalition.intranet.compat import lazy_brains
+
+        catalog = api.portal.get_tool("portal_catalog")
+        brains = list(catalog.searchResults(portal_type="Folder", sort_on="path"))
+        record_ids = [brain.getRID() for brain in reversed(brains)]
+        found = lazy_brains(catalog, record_ids)
+        self.assertEqual(len(found), len(brains))
+        self.assertEqual([brain.getPath() for brain in found], [brain.getPath() for brain in reversed(brains)])

@@ -78,3 +78,39 @@ def redirect_held(response):
             del response.redirect
         else:
             response.redirect = shadowed
+
+
+def unsorted_record_ids(results):
+    """The catalog record ids of an unsorted catalog search result as an `IISet`, without making a brain for
+    each; None for any other result (the caller reads the record ids from its brains).
+
+    Internals: `ZTUtils.Lazy.LazyMap._seq`, the sequence an unsorted result maps to brains: record ids, or
+    (score, record id) pairs for a full-text search. Why: ZCatalog has no public call that answers a query
+    (with Plone's security filter) by record ids, and making a brain per profile would be most of the time the
+    public list and its statistics spend counting.
+    """
+    from BTrees.IIBTree import IISet
+    from ZTUtils.Lazy import LazyMap
+
+    if not isinstance(results, LazyMap):
+        return None
+    sequence = results._seq
+    if sequence and isinstance(sequence[0], tuple):
+        return IISet(rid for _score, rid in sequence)
+    if all(isinstance(item, int) for item in sequence[:1]):
+        return IISet(sequence)
+    return None
+
+
+def lazy_brains(catalog, record_ids):
+    """The catalog brains of `record_ids`, in their order, each made only when it is read (a page of the list
+    shows 24 of thousands).
+
+    Internals: `ZCatalog._catalog` (the `Catalog` object) and its `__getitem__(rid)`, which makes the brain of
+    a record id. Why: ZCatalog's public calls give a record's metadata (`getMetadataForRID`) or its object
+    (`getobject`), not its brain; the list orders record ids itself (from the indexes) and needs brains in
+    that order.
+    """
+    from ZTUtils.Lazy import LazyMap
+
+    return LazyMap(catalog._catalog.__getitem__, record_ids)

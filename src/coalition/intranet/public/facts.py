@@ -6,17 +6,22 @@ a published ``PrisonerProfile`` in the reader's language root.
 
 from Acquisition import aq_base
 from BTrees.IIBTree import IISet
+from BTrees.IIBTree import multiunion
+from coalition.intranet import compat
 from coalition.intranet.site.api import language_root
 from coalition.intranet.site.api import site_languages
 from datetime import datetime
 from plone import api
 from plone.base.interfaces import ILanguage
+from Products.Five.browser import BrowserView
+from Products.ZCatalog.query import IndexQuery
+from Products.ZCTextIndex.ParseTree import ParseError
+from zExceptions import NotFound
 from zope.component import getUtility
 from zope.i18n import translate
 from zope.i18n.locales import LoadLocaleError
 from zope.i18n.locales import locales
 from zope.schema.interfaces import IVocabularyFactory
-from ZTUtils.Lazy import LazyMap
 
 
 # profile field -> vocabulary of its coded values
@@ -53,6 +58,28 @@ def list_language(context) -> str | None:
     if folder is None or aq_base(folder) is not aq_base(context):
         return None
     return language
+
+
+def list_language_or_404(context, name: str) -> str:
+    """``list_language(context)``, or NotFound (``name``) anywhere but on a language's ``prisoners`` folder."""
+    language = list_language(context)
+    if language is None:
+        raise NotFound(name)
+    return language
+
+
+class ListPage(BrowserView):
+    """A page of a language's ``prisoners`` folder (the list, its statistics): 404 on any other folder."""
+
+    # The NotFound message anywhere else.
+    not_here = "This page belongs to the prisoners folder of a language."
+
+    def __call__(self):
+        self.update()
+        return self.index()
+
+    def update(self) -> None:
+        self.language = list_language_or_404(self.context, self.not_here)
 
 
 def reader_locale(language: str):
@@ -108,15 +135,31 @@ def public_profiles_query(language: str) -> dict:
 
 
 def record_ids(results) -> IISet:
-    """The catalog record ids of a search result, without making a brain for each.
+    """The catalog record ids of a search result, without making a brain for each when the catalog allows.
 
-    An unsorted result is a lazy map over the record ids (full-text results over (score, id) pairs):
-    making a brain per profile would be most of the time spent counting. Any other result: from its brains.
+    Making a brain per profile would be most of the time spent counting (``compat.unsorted_record_ids``);
+    any other result: from its brains.
     """
-    if isinstance(results, LazyMap):
-        sequence = results._seq
-        if sequence and isinstance(sequence[0], tuple):
-            return IISet(rid for _score, rid in sequence)
-        if all(isinstance(item, int) for item in sequence[:1]):
-            return IISet(sequence)
-    return IISet([brain.getRID() for brain in results])
+    found = compat.unsorted_record_ids(results)
+    return found if found is not None else IISet([brain.getRID() for brain in results])
+
+
+def visible_record_ids(catalog, query: dict | None) -> IISet:
+    """Record ids of what ``query`` finds for the current user (the catalog applies permissions and
+    publication dates), without making a brain for each. The list and the statistics count on them."""
+    if query is None:
+        return IISet()
+    try:
+        results = catalog.searchResults(query)
+    except ParseError:
+        # A search text the full-text index cannot parse (a stray quote) finds nothing.
+        return IISet()
+    return record_ids(results)
+
+
+def index_rows(index, value) -> IISet:
+    """Record ids a field or keyword ``index`` holds for ``value`` (for any of them, given a tuple)."""
+    if isinstance(value, tuple):
+        return multiunion([index_rows(index, one) for one in value])
+    name = index.getId()
+    return index.query_index(IndexQuery({name: value}, name)) or IISet()

@@ -11,7 +11,7 @@ unlike a UID, it does not depend on which language the profile was first written
 
 from coalition.intranet import _
 from coalition.intranet.public.facts import label
-from coalition.intranet.public.facts import list_language
+from coalition.intranet.public.facts import list_language_or_404
 from coalition.intranet.public.facts import public_profiles_query
 from coalition.intranet.public.facts import tr
 from coalition.intranet.public.profile.public_data import public_profile_data
@@ -23,7 +23,6 @@ from plone import api
 from plone.app.multilingual.interfaces import ITG
 from plone.memoize import ram
 from Products.Five.browser import BrowserView
-from zExceptions import NotFound
 
 
 CSV_LIST_SEPARATOR = ";"
@@ -108,9 +107,7 @@ class OpenDataView(BrowserView):
     extension = ""
 
     def __call__(self):
-        self.language = list_language(self.context)
-        if self.language is None:
-            raise NotFound(self.__name__)
+        self.language = list_language_or_404(self.context, self.__name__)
         return self.render()
 
     @ram.cache(_rows_cachekey)

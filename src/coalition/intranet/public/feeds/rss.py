@@ -8,7 +8,7 @@ unsorted, with the creator's name and e-mail (an intranet member); this feed ask
 
 from Acquisition import aq_base
 from coalition.intranet import _
-from coalition.intranet.public.facts import list_language
+from coalition.intranet.public.facts import list_language_or_404
 from coalition.intranet.public.facts import prisoners_folder
 from coalition.intranet.public.facts import public_profiles_query
 from coalition.intranet.public.facts import tr
@@ -22,7 +22,6 @@ from plone.base.navigationroot import get_navigation_root_object
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from uuid import UUID
-from zExceptions import NotFound
 
 
 FEED_SIZE = 50
@@ -57,9 +56,7 @@ class ProfilesFeedView(BrowserView):
     template = ViewPageTemplateFile("templates/profiles_rss.pt", content_type="application/rss+xml")
 
     def __call__(self):
-        self.language = list_language(self.context)
-        if self.language is None:
-            raise NotFound(FEED_VIEW)
+        self.language = list_language_or_404(self.context, FEED_VIEW)
         self.request.response.setHeader("Content-Type", "application/rss+xml; charset=utf-8")
         return self.template()
 

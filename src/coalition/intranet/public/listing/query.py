@@ -8,20 +8,18 @@ or sorted (the list must stay fast with thousands of profiles).
 
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
-from BTrees.IIBTree import multiunion
 from coalition.intranet import _
+from coalition.intranet import compat
 from coalition.intranet.public.facts import IMPRISONED_STATUSES
+from coalition.intranet.public.facts import index_rows
 from coalition.intranet.public.facts import public_profiles_query
-from coalition.intranet.public.facts import record_ids
 from coalition.intranet.public.facts import vocabulary
 from dataclasses import dataclass
 from dataclasses import field
 from operator import itemgetter
 from plone.base.utils import munge_search_term
-from Products.ZCTextIndex.ParseTree import ParseError
 from urllib.parse import urlencode
 from zope.globalrequest import getRequest
-from ZTUtils.Lazy import LazyMap
 
 
 PAGE_SIZE = 24
@@ -269,29 +267,6 @@ def searchable_query(language: str, q: str = "") -> dict | None:
     return query
 
 
-def visible_ids(catalog, query: dict | None) -> IISet:
-    """Record ids of what ``query`` finds for the current user (the catalog applies permissions and
-    publication dates), without making a brain for each."""
-    if query is None:
-        return IISet()
-    try:
-        results = catalog.searchResults(query)
-    except ParseError:
-        # A search text the full-text index cannot parse (a stray quote) finds nothing.
-        return IISet()
-    return record_ids(results)
-
-
-def rows(index, value) -> IISet:
-    """Record ids the field or keyword ``index`` holds for ``value`` (for any of them, given a tuple)."""
-    if isinstance(value, tuple):
-        return multiunion([rows(index, one) for one in value])
-    row = index._index.get(value)
-    if row is None:
-        return IISet()
-    return IISet((row,)) if isinstance(row, int) else row
-
-
 @dataclass
 class Counts:
     """The matching record ids and, per filter, how many profiles each of its values would match."""
@@ -302,8 +277,8 @@ class Counts:
 
 def count(catalog, base_ids: IISet, selection: Selection) -> Counts:
     """Filter ``base_ids`` by the selection, and count each filter value given the *other* active filters."""
-    indexes = {item.param: catalog._catalog.getIndex(item.index) for item in FILTERS}
-    selected = {param: rows(indexes[param], value) for param, value in selection.filters.items()}
+    indexes = {item.param: catalog.Indexes[item.index] for item in FILTERS}
+    selected = {param: index_rows(indexes[param], value) for param, value in selection.filters.items()}
     facets = {}
     for item in FILTERS:
         ids = base_ids
@@ -311,7 +286,9 @@ def count(catalog, base_ids: IISet, selection: Selection) -> Counts:
             if param != item.param:
                 ids = intersection(ids, row)
         index = indexes[item.param]
-        facets[item.param] = {value: len(intersection(ids, rows(index, value))) for value in item.candidates(index)}
+        facets[item.param] = {
+            value: len(intersection(ids, index_rows(index, value))) for value in item.candidates(index)
+        }
     ids = base_ids
     for row in selected.values():
         ids = intersection(ids, row)
@@ -320,12 +297,12 @@ def count(catalog, base_ids: IISet, selection: Selection) -> Counts:
 
 def ordered(catalog, ids, sort: str) -> list:
     """``ids`` in the order of ``sort``: by name, or newest first by a date (undated ones last, by name)."""
-    titles = catalog._catalog.getIndex("sortable_title").documentToKeyMap()
+    titles = catalog.Indexes["sortable_title"].documentToKeyMap()
     by_name = sorted(ids, key=lambda rid: titles.get(rid, ""))
     if sort == "name":
         return by_name
     index_name = "detention_date" if sort == "detention" else "recognised_on"
-    dates = catalog._catalog.getIndex(index_name).documentToKeyMap()
+    dates = catalog.Indexes[index_name].documentToKeyMap()
     keyed = [(dates.get(rid), rid) for rid in by_name]
     undated = [rid for date, rid in keyed if date is None]
     dated = [pair for pair in keyed if pair[0] is not None]
@@ -335,6 +312,6 @@ def ordered(catalog, ids, sort: str) -> list:
     return dated + undated
 
 
-def brains(catalog, ordered_ids: list) -> LazyMap:
+def brains(catalog, ordered_ids: list):
     """The catalog brains of ``ordered_ids``, made only for the items a page shows."""
-    return LazyMap(catalog._catalog.__getitem__, ordered_ids)
+    return compat.lazy_brains(catalog, ordered_ids)

@@ -6,12 +6,11 @@ the counting and ordering happen in ``listing_query`` on the catalog, the view o
 
 from coalition.intranet import _
 from coalition.intranet.public.facts import IMPRISONED_STATUSES
-from coalition.intranet.public.facts import list_language
+from coalition.intranet.public.facts import ListPage
+from coalition.intranet.public.facts import visible_record_ids
 from coalition.intranet.public.listing import query
 from plone import api
 from plone.batching import Batch
-from Products.Five import BrowserView
-from zExceptions import NotFound
 from zope.i18n import translate
 
 
@@ -24,25 +23,21 @@ SORT_LABELS = {
 }
 
 
-class PrisonersListingView(BrowserView):
+class PrisonersListingView(ListPage):
     """``@@prisoners-listing``: search, filter, sort and page through the published profiles of a language."""
 
-    def __call__(self):
-        self.update()
-        return self.index()
+    not_here = "The list of political prisoners is the prisoners folder of a language."
 
     def update(self) -> None:
-        self.language = list_language(self.context)
-        if self.language is None:
-            raise NotFound("The list of political prisoners is the prisoners folder of a language.")
+        super().update()
         public = query.searchable_query(self.language)
         self.catalog = api.portal.get_tool("portal_catalog")
         self.base_url = self.context.absolute_url()
         self.selection = query.parse_selection(self.request.form)
-        matching_text = query.visible_ids(self.catalog, query.searchable_query(self.language, self.selection.q))
+        matching_text = visible_record_ids(self.catalog, query.searchable_query(self.language, self.selection.q))
         self.counts = query.count(self.catalog, matching_text, self.selection)
         # The total is the whole public list of the language, whatever is searched or filtered.
-        self.total = len(query.visible_ids(self.catalog, public)) if self.selection.q else len(matching_text)
+        self.total = len(visible_record_ids(self.catalog, public)) if self.selection.q else len(matching_text)
         self.matches = len(self.counts.ids)
         ordered_ids = query.ordered(self.catalog, self.counts.ids, self.selection.sort)
         b_start = self.selection.b_start if self.selection.b_start < self.matches else 0

@@ -10,7 +10,6 @@ from BTrees.IIBTree import intersection
 from coalition.intranet.public import facts
 from dataclasses import dataclass
 from plone import api
-from Products.ZCatalog.query import IndexQuery
 
 
 @dataclass(frozen=True)
@@ -39,7 +38,7 @@ class ProfileCounts:
 
 def count_public_profiles(language: str) -> ProfileCounts:
     catalog = api.portal.get_tool("portal_catalog")
-    public = facts.record_ids(catalog.searchResults(**facts.public_profiles_query(language)))
+    public = facts.visible_record_ids(catalog, facts.public_profiles_query(language))
     return ProfileCounts(
         total=len(public),
         by_status=count_by_index(catalog, "prisoner_status", public),
@@ -57,8 +56,7 @@ def count_by_index(catalog, index_name: str, record_ids: IISet) -> dict:
     index = catalog.Indexes[index_name]
     counts = {}
     for value in index.uniqueValues():
-        matching = index.query_index(IndexQuery({index_name: value}, index_name))
-        count = len(intersection(record_ids, matching))
+        count = len(intersection(record_ids, facts.index_rows(index, value)))
         if count:
             counts[value] = count
     return counts

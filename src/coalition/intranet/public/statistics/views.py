@@ -2,14 +2,14 @@
 
 Key figures, four bar charts (region, article, year of detention, case category) each with the same numbers
 as a table, and the upcoming birthdays and expected releases for card campaigns. Every number links to the
-public list filtered by it (URL contract in ARCHITECTURE.md). Counting is in ``statistics``, the upcoming
-dates in ``statistics_upcoming``, the SVG in ``charts``; this view only shapes what to show.
+public list filtered by it (URL contract in ARCHITECTURE.md). Counting is in ``counts``, the upcoming
+dates in ``upcoming``, the SVG in ``charts``; this view only shapes what to show.
 """
 
 from coalition.intranet import _
 from coalition.intranet.public.facts import IMPRISONED_STATUSES
 from coalition.intranet.public.facts import label
-from coalition.intranet.public.facts import list_language
+from coalition.intranet.public.facts import ListPage
 from coalition.intranet.public.facts import reader_locale
 from coalition.intranet.public.facts import vocabulary
 from coalition.intranet.public.statistics import charts
@@ -20,9 +20,7 @@ from coalition.intranet.public.statistics.upcoming import upcoming_releases
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
-from Products.Five import BrowserView
 from urllib.parse import urlencode
-from zExceptions import NotFound
 from zope.i18n import translate
 
 
@@ -57,17 +55,13 @@ class Breakdown:
     svg: str = ""
 
 
-class StatisticsView(BrowserView):
+class StatisticsView(ListPage):
     """``@@statistics`` of a language's prisoners folder."""
 
-    def __call__(self):
-        self.update()
-        return self.index()
+    not_here = "The statistics belong to the prisoners folder of a language."
 
     def update(self) -> None:
-        self.language = list_language(self.context)
-        if self.language is None:
-            raise NotFound("The statistics belong to the prisoners folder of a language.")
+        super().update()
         self.list_base = self.context.absolute_url()
         self.today = date.today()
         self.counts = count_public_profiles(self.language)
