@@ -137,10 +137,12 @@ class TestAuditLogView(unittest.TestCase):
         for user in ("alpha-admin", "alpha-member", "beta-admin", "commission", "editor-de"):
             with api.env.adopt_user(username=user), self.assertRaises(Unauthorized, msg=user):
                 self.intranet.restrictedTraverse("@@audit-log")
+        audit.record("workspace.created", self.intranet["organisations"]["alpha"], actor="coordinator")
         with api.env.adopt_user(username="coordinator"):
             html = self.intranet.restrictedTraverse("@@audit-log")()
         self.assertIn("Audit log", html)
-        self.assertIn("Workspace created", html)
+        first_row = html.split("<tbody>")[1].split("</tr>")[0]
+        self.assertIn("Workspace created", first_row)
 
     def test_log_lives_at_the_intranet_only(self):
         with api.env.adopt_user(username="coordinator"), self.assertRaises(NotFound):
@@ -168,7 +170,7 @@ class TestAuditLogView(unittest.TestCase):
             self.assertIn("b_start:int=50", html)
             self.layer["request"].form["b_start"] = "50"
             second = view()
-        self.assertEqual(second.split("<tbody>")[1].count("<tr>"), len(audit.entries()) - 50)
+        self.assertEqual(second.split("<tbody>")[1].count("<tr>"), min(50, len(audit.entries()) - 50))
 
 
 class TestEmptyAuditLog(unittest.TestCase):
