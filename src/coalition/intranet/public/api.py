@@ -4,6 +4,7 @@ It receives plain whitelisted data (decided by ``cases/publication.py``) and nev
 """
 
 from coalition.intranet.public.boundary import provenance
+from coalition.intranet.public.profile.public_data import FACTS_FROM_THE_CASE
 from coalition.intranet.site.api import language_root
 from coalition.intranet.site.structure import DEFAULT_LANGUAGE
 from plone import api
@@ -16,24 +17,8 @@ from zope.lifecycleevent import ObjectModifiedEvent
 
 # The creator every profile names publicly: the coalition, not a member.
 PUBLIC_CREATOR = "coalition"
-PROFILE_FIELDS = (
-    "title",
-    "name_ru",
-    "birth_year",
-    "date_of_birth",
-    "gender",
-    "region",
-    "articles",
-    "status",
-    "date_of_detention",
-    "expected_release",
-    "sentence",
-    "place_of_detention",
-    "recognised_on",
-    "criteria_version",
-    "category",
-    "case_categories",
-)
+# What an act of publication writes on a profile: the facts copied from the case.
+PROFILE_FIELDS = FACTS_FROM_THE_CASE
 
 
 def profile_by_uid(uid: str):

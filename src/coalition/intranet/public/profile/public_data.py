@@ -14,8 +14,8 @@ from plone import api
 from plone.base.interfaces import ILanguage
 
 
-# The public fields of a profile, in the order of the model (models/prisoner_profile.xml).
-PUBLIC_FIELDS = (
+# The facts an act of publication copies from the case (``api.upsert_profile`` writes exactly these).
+FACTS_FROM_THE_CASE = (
     "title",
     "name_ru",
     "birth_year",
@@ -32,15 +32,12 @@ PUBLIC_FIELDS = (
     "criteria_version",
     "category",
     "case_categories",
-    "story",
-    "interests",
-    "image",
-    "image_caption",
-    "letters_possible",
-    "postal_address",
-    "mentors",
-    "seeks_mentor",
 )
+# The texts of each language (editors and translators) and the editorial facts (public editors).
+TEXTS = ("story", "interests")
+EDITORIAL_FACTS = ("image", "image_caption", "letters_possible", "postal_address", "mentors", "seeks_mentor")
+# The public fields of a profile, in the order of the model (models/prisoner_profile.xml).
+PUBLIC_FIELDS = FACTS_FROM_THE_CASE + TEXTS + EDITORIAL_FACTS
 # Public only while letters get through.
 SHOWN_ONLY_WHILE_LETTERS_GET_THROUGH = ("postal_address",)
 # The coded facts a one-line summary names (link previews, the feed), in this order, then the articles.

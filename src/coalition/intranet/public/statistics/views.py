@@ -27,6 +27,39 @@ from zope.i18n import translate
 # The region chart shows the most frequent regions; the rest are summed up in one "other regions" bar.
 TOP_REGIONS = 15
 OTHER_STATUSES = ("deceased", "emigrated")
+# Breakdown id -> (heading, caption of its chart and table, heading of the value column, note or None).
+BREAKDOWN_TEXTS = {
+    "region": (
+        _("statistics_heading_region", default="By region"),
+        _("statistics_caption_region", default="People on the list by region of the case"),
+        _("statistics_column_region", default="Region"),
+        None,
+    ),
+    "article": (
+        _("statistics_heading_article", default="By criminal-code article"),
+        _("statistics_caption_article", default="People on the list by criminal-code article"),
+        _("statistics_column_article", default="Article"),
+        _(
+            "statistics_note_article",
+            default="A person can be charged under several articles, so the numbers add up to more than the total.",
+        ),
+    ),
+    "year": (
+        _("statistics_heading_year", default="By year of detention"),
+        _("statistics_caption_year", default="People on the list by year of detention"),
+        _("statistics_column_year", default="Year of detention"),
+        None,
+    ),
+    "category": (
+        _("statistics_heading_category", default="By case category"),
+        _("statistics_caption_category", default="People on the list by case category"),
+        _("statistics_column_category", default="Case category"),
+        _(
+            "statistics_note_category",
+            default="A case can belong to several categories, so the numbers add up to more than the total.",
+        ),
+    ),
+}
 
 
 @dataclass
@@ -126,6 +159,18 @@ class StatisticsView(ListPage):
             )
         return items
 
+    def _breakdown(self, id: str, rows: list, folded: list | None = None) -> Breakdown:
+        heading, caption, column, note = BREAKDOWN_TEXTS[id]
+        return Breakdown(
+            id=id,
+            heading=self._(heading),
+            caption=self._(caption),
+            column=self._(column),
+            rows=rows,
+            note=self._(note) if note else "",
+            folded=folded or [],
+        )
+
     def _by_region(self) -> Breakdown:
         rows = self._coded_rows("region", "region", self.counts.by_region)
         shown, folded = rows[:TOP_REGIONS], rows[TOP_REGIONS:]
@@ -133,30 +178,10 @@ class StatisticsView(ListPage):
             other = _("statistics_other_regions", default="Other regions")
             shown.append(Row(self._(other), sum(row.value for row in folded), muted=True))
         self._append_not_stated(shown, self.counts.region_not_stated)
-        return Breakdown(
-            id="region",
-            heading=self._(_("statistics_heading_region", default="By region")),
-            caption=self._(_("statistics_caption_region", default="People on the list by region of the case")),
-            column=self._(_("statistics_column_region", default="Region")),
-            rows=shown,
-            folded=folded,
-        )
+        return self._breakdown("region", shown, folded)
 
     def _by_article(self) -> Breakdown:
-        return Breakdown(
-            id="article",
-            heading=self._(_("statistics_heading_article", default="By criminal-code article")),
-            caption=self._(_("statistics_caption_article", default="People on the list by criminal-code article")),
-            column=self._(_("statistics_column_article", default="Article")),
-            rows=self._coded_rows("articles", "article", self.counts.by_article),
-            note=self._(
-                _(
-                    "statistics_note_article",
-                    default="A person can be charged under several articles, so the numbers add up to more "
-                    "than the total.",
-                )
-            ),
-        )
+        return self._breakdown("article", self._coded_rows("articles", "article", self.counts.by_article))
 
     def _by_year(self) -> Breakdown:
         rows = [
@@ -165,28 +190,10 @@ class StatisticsView(ListPage):
             if isinstance(year, int)
         ]
         self._append_not_stated(rows, self.counts.year_not_stated)
-        return Breakdown(
-            id="year",
-            heading=self._(_("statistics_heading_year", default="By year of detention")),
-            caption=self._(_("statistics_caption_year", default="People on the list by year of detention")),
-            column=self._(_("statistics_column_year", default="Year of detention")),
-            rows=rows,
-        )
+        return self._breakdown("year", rows)
 
     def _by_category(self) -> Breakdown:
-        return Breakdown(
-            id="category",
-            heading=self._(_("statistics_heading_category", default="By case category")),
-            caption=self._(_("statistics_caption_category", default="People on the list by case category")),
-            column=self._(_("statistics_column_category", default="Case category")),
-            rows=self._coded_rows("case_categories", "category", self.counts.by_category),
-            note=self._(
-                _(
-                    "statistics_note_category",
-                    default="A case can belong to several categories, so the numbers add up to more than the total.",
-                )
-            ),
-        )
+        return self._breakdown("category", self._coded_rows("case_categories", "category", self.counts.by_category))
 
     def _coded_rows(self, fact: str, param: str, counts: dict) -> list[Row]:
         """Rows of the vocabulary values that occur, most frequent first, then by label."""

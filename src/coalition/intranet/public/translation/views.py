@@ -8,6 +8,7 @@ Everything listed comes from the user's own catalog search.
 """
 
 from coalition.intranet import _
+from coalition.intranet.batching import batch_start
 from coalition.intranet.public.languages.views import native_name
 from coalition.intranet.public.translation.status import CURRENT
 from coalition.intranet.public.translation.status import MISSING
@@ -173,12 +174,7 @@ class TranslationStatusView(BrowserView):
     # --- the table -----------------------------------------------------------------------------------------
 
     def batch(self):
-        start = self.request.form.get("b_start", 0)
-        try:
-            start = max(int(start), 0)
-        except (TypeError, ValueError):
-            start = 0
-        return Batch(self.rows, size=PAGE_SIZE, start=start)
+        return Batch(self.rows, size=PAGE_SIZE, start=batch_start(self.request.form))
 
     def column_languages(self) -> list[dict]:
         return [{"code": language, "name": native_name(language)} for language in self.selected_languages]
