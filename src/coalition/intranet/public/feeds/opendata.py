@@ -71,25 +71,25 @@ def iso_date(value) -> str | None:
 def profile_row(profile, language: str) -> dict:
     """The columns of one published profile (JSON types; lists stay lists), from its public serialisation."""
     data = public_profile_data(profile)
-    status = data["status"]
-    region = data["region"]
+    status = data.get("status")
+    region = data.get("region")
     return {
         "id": ITG(profile, None) or api.content.get_uuid(profile),
-        "name": data["title"],
-        "name_ru": data["name_ru"] or None,
+        "name": data.get("title"),
+        "name_ru": data.get("name_ru") or None,
         "status": status,
         "status_label": tr(label("status", status), language) if status else None,
         "region": region,
         "region_label": tr(label("region", region), language) if region else None,
-        "articles": list(data["articles"] or []),
-        "case_categories": list(data["case_categories"] or []),
-        "date_of_detention": iso_date(data["date_of_detention"]),
-        "expected_release": iso_date(data["expected_release"]),
-        "birth_year": data["birth_year"],
-        "recognised_on": iso_date(data["recognised_on"]),
-        "criteria_version": data["criteria_version"],
-        "letters_possible": bool(data["letters_possible"]),
-        "mentor_count": len(data["mentors"] or []),
+        "articles": list(data.get("articles") or []),
+        "case_categories": list(data.get("case_categories") or []),
+        "date_of_detention": iso_date(data.get("date_of_detention")),
+        "expected_release": iso_date(data.get("expected_release")),
+        "birth_year": data.get("birth_year"),
+        "recognised_on": iso_date(data.get("recognised_on")),
+        "criteria_version": data.get("criteria_version"),
+        "letters_possible": bool(data.get("letters_possible")),
+        "mentor_count": len(data.get("mentors") or []),
         "url": profile.absolute_url(),
         "modified": profile.modified().toZone("UTC").ISO8601(),
     }

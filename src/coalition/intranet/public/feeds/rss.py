@@ -107,7 +107,7 @@ class ProfilesFeedView(BrowserView):
         profile = brain.getObject()
         data = public_profile_data(profile)
         return {
-            "title": data["title"],
+            "title": data.get("title"),
             "link": brain.getURL(),
             # The profile's own UID: stable while the profile exists, whatever its id or title becomes.
             "guid": uuid_urn(brain.UID),
@@ -117,7 +117,7 @@ class ProfilesFeedView(BrowserView):
         }
 
     def enclosure(self, profile, data: dict) -> dict | None:
-        if not data["image"]:
+        if not data.get("image"):
             return None
         images = api.content.get_view("images", profile, self.request)
         scale = images.scale("image", scale=ENCLOSURE_SCALE)

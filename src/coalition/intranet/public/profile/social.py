@@ -55,7 +55,7 @@ def profile_summary(profile, request) -> str:
     data = public_profile_data(profile)
     lead = (
         _("profile_summary_lead_female", default="Political prisoner")
-        if data["gender"] == "female"
+        if data.get("gender") == "female"
         else _("profile_summary_lead", default="Political prisoner")
     )
     facts, articles = summary_labels(data, lambda message: translate(message, context=request))

@@ -98,15 +98,15 @@ class PrisonerProfileView(BrowserView):
 
     def name_ru(self) -> str | None:
         """The name in Russian, unless the page already shows exactly that name."""
-        name_ru = (self.data()["name_ru"] or "").strip()
-        return name_ru if name_ru and name_ru != self.data()["title"] else None
+        name_ru = (self.data().get("name_ru") or "").strip()
+        return name_ru if name_ru and name_ru != self.data().get("title") else None
 
     # Photo
 
     @memoize
     def photo(self) -> dict | None:
         """``src``, ``srcset``, ``sizes``, ``width``, ``height`` of the photo, or None without a photo."""
-        image = self.data()["image"]
+        image = self.data().get("image")
         if image is None or not getattr(image, "size", 0):
             return None
         images = getMultiAdapter((self.context, self.request), name="images")
@@ -130,19 +130,19 @@ class PrisonerProfileView(BrowserView):
             "height": shown.height,
             "srcset": ", ".join(f"{scale.url} {width}w" for width, scale in sorted(scales.items())),
             "sizes": PHOTO_SIZES,
-            "credit": (self.data()["image_caption"] or "").strip(),
+            "credit": (self.data().get("image_caption") or "").strip(),
         }
 
     # Facts
 
     def status(self) -> dict | None:
-        return self._coded("status", self.data()["status"], "status")
+        return self._coded("status", self.data().get("status"), "status")
 
     def region(self) -> dict | None:
-        return self._coded("region", self.data()["region"], "region")
+        return self._coded("region", self.data().get("region"), "region")
 
     def case_categories(self) -> list[dict]:
-        return [self._coded("case_categories", code, "category") for code in self.data()["case_categories"] or ()]
+        return [self._coded("case_categories", code, "category") for code in self.data().get("case_categories") or ()]
 
     def _coded(self, field: str, code, parameter: str) -> dict | None:
         if not code:
@@ -152,7 +152,7 @@ class PrisonerProfileView(BrowserView):
     def articles(self) -> list[dict]:
         """Each article with its plain-language explanation (the vocabulary label without the number)."""
         found = []
-        for code in self.data()["articles"] or ():
+        for code in self.data().get("articles") or ():
             title = translate(label("articles", code), context=self.request)
             explanation = re.sub(rf"^\s*{re.escape(code)}\s*[–—-]\s*", "", title)
             found.append(
@@ -165,33 +165,33 @@ class PrisonerProfileView(BrowserView):
         return found
 
     def is_deceased(self) -> bool:
-        return self.data()["status"] == "deceased"
+        return self.data().get("status") == "deceased"
 
     def age(self) -> int | None:
         """Age in full years, from the date of birth (not for the deceased)."""
-        born = self.data()["date_of_birth"]
+        born = self.data().get("date_of_birth")
         if not isinstance(born, date) or self.is_deceased():
             return None
         today = date.today()
         return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
     def birth_year(self) -> int | None:
-        born = self.data()["date_of_birth"]
-        return born.year if isinstance(born, date) else self.data()["birth_year"]
+        born = self.data().get("date_of_birth")
+        return born.year if isinstance(born, date) else self.data().get("birth_year")
 
     # Recognition
 
     def recognition(self) -> dict | None:
         """Date, criteria version (linked) and category of the recognition; None until both are recorded."""
         data = self.data()
-        if not (data["recognised_on"] and data["criteria_version"]):
+        if not (data.get("recognised_on") and data.get("criteria_version")):
             return None
-        category = (data["category"] or "").strip().upper()
+        category = (data.get("category") or "").strip().upper()
         return {
-            "date": data["recognised_on"],
-            "version": data["criteria_version"],
-            "definition_url": self.definition_url(data["criteria_version"]),
-            "female": data["gender"] == "female",
+            "date": data.get("recognised_on"),
+            "version": data.get("criteria_version"),
+            "definition_url": self.definition_url(data.get("criteria_version")),
+            "female": data.get("gender") == "female",
             "category": category,
             "category_explanation": CATEGORY_EXPLANATIONS.get(category),
         }
@@ -210,27 +210,27 @@ class PrisonerProfileView(BrowserView):
     # Texts
 
     def story(self) -> str:
-        story = self.data()["story"]
+        story = self.data().get("story")
         return story.output_relative_to(self.context) if story else ""
 
     def interests(self) -> list[str]:
-        text = self.data()["interests"] or ""
+        text = self.data().get("interests") or ""
         return [paragraph.strip() for paragraph in re.split(r"\n\s*\n", text) if paragraph.strip()]
 
     # Mentors and letters
 
     def mentors(self) -> list[str]:
-        return [mentor.strip() for mentor in self.data()["mentors"] or () if mentor.strip()]
+        return [mentor.strip() for mentor in self.data().get("mentors") or () if mentor.strip()]
 
     def seeks_mentor(self) -> bool:
-        return bool(self.data()["seeks_mentor"]) and not self.mentors()
+        return bool(self.data().get("seeks_mentor")) and not self.mentors()
 
     def letters_possible(self) -> bool:
-        return bool(self.data()["letters_possible"])
+        return bool(self.data().get("letters_possible"))
 
     def letters_blocked(self) -> bool:
         """Letters do not get through to a person who is still deprived of liberty: say so plainly."""
-        return not self.letters_possible() and self.data()["status"] in IMPRISONED_STATUSES
+        return not self.letters_possible() and self.data().get("status") in IMPRISONED_STATUSES
 
     def postal_address(self) -> list[str]:
         """The lines of the postal address, as far as the public serialisation gives it (only while letters get
