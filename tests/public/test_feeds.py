@@ -6,6 +6,7 @@ from coalition.intranet.public.boundary import provenance
 from coalition.intranet.public.facts import label
 from coalition.intranet.public.feeds import rss as feeds
 from coalition.intranet.public.feeds.purge import PublicListPurgePaths
+from coalition.intranet.site.structure import LANGUAGES
 from DateTime import DateTime
 from email.utils import parsedate_to_datetime
 import gzip
@@ -236,7 +237,7 @@ class TestSitemap(PublicChannelTestCase, unittest.TestCase):
 
     def test_all_language_roots_and_profiles_with_their_published_translations(self):
         entries = self.entries()
-        for language in ("en", "de", "fr", "ru"):
+        for language in LANGUAGES:
             self.assertIn(f"{self.site_url}/{language}", entries)
             self.assertIn(f"{self.site_url}/{language}/prisoners", entries)
         english = f"{self.site_url}/en/prisoners/anatoly-veshnyakov"

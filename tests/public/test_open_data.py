@@ -4,6 +4,7 @@ the same stable id in every language; drafts, retracted profiles, case files and
 from coalition.intranet.public.facts import label
 from coalition.intranet.public.feeds.opendata import COLUMN_NAMES
 from coalition.intranet.public.feeds.opendata import COLUMNS
+from coalition.intranet.site.structure import LANGUAGES
 import csv
 from datetime import datetime
 import io
@@ -102,7 +103,7 @@ class TestOpenData(PublicChannelTestCase, unittest.TestCase):
         self.assertEqual((item["birth_year"], item["criteria_version"], item["mentor_count"]), (1985, 1, 2))
 
     def test_one_row_per_published_profile_with_the_same_id_in_every_language(self):
-        for language in ("en", "de", "fr", "ru"):
+        for language in LANGUAGES:
             csv_names = [row["name"] for row in self.csv_rows(language)]
             json_names = [item["name"] for item in self.json_data(language)["items"]]
             self.assertEqual(sorted(csv_names), sorted(self.published_titles(language)), language)

@@ -11,6 +11,7 @@ group. Fictional people only.
 
 from coalition.intranet.public import api as public
 from coalition.intranet.public.boundary.relations import RELATED_PURGE_PATHS
+from coalition.intranet.site.structure import LANGUAGES
 import contextlib
 from datetime import date
 from datetime import datetime
@@ -515,7 +516,7 @@ class RetractedNamedNowhere(unittest.TestCase):
         for key in ("visible", "visible_de"):
             path = self.paths[key]
             probes[f"{path} @translations"] = (lambda user, path=path: self.json_get(f"{path}/@translations", user), "")
-        for language in ("en", "de", "fr", "ru"):
+        for language in LANGUAGES:
             selector = f"{self.paths['visible']}/@@multilingual-selector/{ITG(self.visible)}/{language}"
             probes[f"switcher to {language}"] = (lambda user, selector=selector: self.get(selector, user), selector)
             not_translated = f"{language}/@@not-translated/{self.hidden_tg}"

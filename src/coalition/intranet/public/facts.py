@@ -1,4 +1,5 @@
-"""Shared facts of the public website: which profiles are public, and the labels of their coded values.
+"""Shared facts of the public website: which profiles are public, the labels of their coded values, how the
+pages of a language's list find their language, and how the list and its statistics count from the catalog.
 
 Listing, profile, statistics, feeds and open data all ask here, so "public" means the same everywhere:
 a published ``PrisonerProfile`` in the reader's language root.
