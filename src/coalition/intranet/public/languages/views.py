@@ -16,77 +16,26 @@ The replacements are registered for more specific contexts than pam's (the site 
 content), so that they win whatever the order of pam's and our browser layers on the request.
 """
 
-from coalition.intranet.site.api import site_languages
-from DateTime import DateTime
+from coalition.intranet.public.languages.translations import language_root_of
+from coalition.intranet.public.languages.translations import native_name
+from coalition.intranet.public.languages.translations import public_translations
+from coalition.intranet.public.languages.translations import reader_url
+from coalition.intranet.public.languages.translations import visible_translations
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
 from plone.app.multilingual.browser.helper_views import selector_view
 from plone.app.multilingual.browser.selector import addQuery
 from plone.app.multilingual.browser.selector import getPostPath
 from plone.app.multilingual.interfaces import ITG
-from plone.base.defaultpage import get_default_page
 from plone.base.interfaces import ILanguage
-from plone.i18n.locales.interfaces import IContentLanguageAvailability
 from Products.Five.browser import BrowserView
 from zExceptions import NotFound
-from zope.component import getUtility
 from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
 
 NOT_TRANSLATED_VIEW = "not-translated"
 X_DEFAULT = "x-default"
-
-
-def native_name(language: str) -> str:
-    """The name of ``language`` in that language ("Deutsch", "Русский")."""
-    info = getUtility(IContentLanguageAvailability).getLanguages(True).get(language) or {}
-    return info.get("native") or info.get("name") or language
-
-
-def language_root_of(language: str):
-    """The language root folder, or None for a code that is not a site language."""
-    if language not in site_languages():
-        return None
-    return api.portal.get().get(language)
-
-
-def visible_translations(translation_group: str) -> list:
-    """Catalog brains of the translations the current user may view, in the order of the site languages.
-
-    The restricted catalog search is the reader's own view: for Anonymous, published (and effective) items only.
-    """
-    if not translation_group:
-        return []
-    languages = site_languages()
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.searchResults(TranslationGroup=translation_group, Language=languages)
-    return sorted(brains, key=lambda brain: languages.index(brain.Language))
-
-
-def public_translations(translation_group: str) -> list:
-    """Catalog brains of the translations Anonymous may read, whoever asks (what search engines see)."""
-    if not translation_group:
-        return []
-    languages = site_languages()
-    catalog = api.portal.get_tool("portal_catalog")
-    brains = catalog.unrestrictedSearchResults(
-        TranslationGroup=translation_group,
-        Language=languages,
-        allowedRolesAndUsers=["Anonymous"],
-        effectiveRange=DateTime(),
-    )
-    return sorted(brains, key=lambda brain: languages.index(brain.Language))
-
-
-def reader_url(brain) -> str:
-    """The URL readers know an item by: a folder's default page (the home page of a language) is read at the
-    folder's URL."""
-    parent_path, _slash, item_id = brain.getPath().rpartition("/")
-    parent = api.portal.get().unrestrictedTraverse(parent_path, None)
-    if parent is not None and get_default_page(parent) == item_id:
-        return parent.absolute_url()
-    return brain.getURL()
 
 
 class LanguageSelectorView(selector_view):

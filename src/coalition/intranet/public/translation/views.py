@@ -9,7 +9,7 @@ Everything listed comes from the user's own catalog search.
 
 from coalition.intranet import _
 from coalition.intranet.batching import batch_start
-from coalition.intranet.public.languages.views import native_name
+from coalition.intranet.public.languages.translations import native_name
 from coalition.intranet.public.translation.status import CURRENT
 from coalition.intranet.public.translation.status import MISSING
 from coalition.intranet.public.translation.status import OUTDATED
