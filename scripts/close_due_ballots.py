@@ -7,7 +7,7 @@ so that results are recorded on time even for ballots nobody visits:
 """
 
 import argparse
-from coalition.intranet.drafting.ballots import close_due_ballots
+from coalition.intranet.drafting.api import close_due_ballots
 from coalition.intranet.site.scripting import open_site
 from coalition.intranet.site.scripting import script_arguments
 import sys

@@ -12,8 +12,9 @@ from coalition.intranet.cases.access import roster_on_cases
 from coalition.intranet.cases.access import ROSTER_ROLES_ON_CASES
 from coalition.intranet.cases.access import set_organisation_grant
 from coalition.intranet.cases.access_log import accesses_of
-from coalition.intranet.security import audit
-from coalition.intranet.security.localroles import forget_cached_local_roles
+from coalition.intranet.errors import CoalitionError
+from coalition.intranet.security import api as audit
+from coalition.intranet.security.api import forget_cached_local_roles
 from coalition.intranet.workspaces.api import roster
 from dataclasses import dataclass
 from plone import api
@@ -25,8 +26,8 @@ READ_ACCESS_LOG = "coalition: Read case access log"
 GRANT_ROLES = frozenset(GRANT_LEVELS.values())
 
 
-class CaseAccessError(ValueError):
-    """A grant or revocation that cannot be made; the message says why."""
+class CaseAccessError(CoalitionError):
+    """A grant or revocation that cannot be made; ``message`` (translatable) says why."""
 
 
 @dataclass(frozen=True)

@@ -34,7 +34,8 @@ Review rounds: decisions cannot be revived.
 from AccessControl import Unauthorized
 from coalition.intranet import _
 from coalition.intranet.criteria import api as criteria
-from coalition.intranet.security import audit
+from coalition.intranet.errors import CoalitionError
+from coalition.intranet.security import api as audit
 from contextvars import ContextVar
 from datetime import date
 from datetime import datetime
@@ -85,12 +86,8 @@ CONFIDENTIAL_FIELDS = ("lawyer_contacts", "relatives_contacts", "home_address", 
 _DECIDING: ContextVar[tuple[str, int] | None] = ContextVar("coalition_case_deciding", default=None)
 
 
-class AssessmentError(ValueError):
+class AssessmentError(CoalitionError):
     """An assessment or decision the rules refuse; ``message`` is translatable. Nothing was changed."""
-
-    def __init__(self, message):
-        super().__init__(message)
-        self.message = message
 
 
 def _now():
@@ -359,11 +356,11 @@ def record_decision(case, outcome: str, reasoning: str, category: str = "") -> d
 def propose_decision_by_ballot(case, outcome: str, reasoning: str, category: str = "", **ballot_rules):
     """Put the commission's proposed decision to a ballot of the member organisations; returns the ballot.
 
-    ``ballot_rules`` are those of ``drafting.ballots.start_ballot`` (deadline, quorum, majority, secret).
+    ``ballot_rules`` are those of ``drafting.api.start_ballot`` (deadline, quorum, majority, secret).
     When the ballot adopts the proposal, the decision is recorded with the ballot named; otherwise the case
     stays under review for a new proposal.
     """
-    from coalition.intranet.drafting import ballots
+    from coalition.intranet.drafting import api as drafting
     from plone.app.textfield.value import RichTextValue
 
     _authorise(case)
@@ -383,7 +380,7 @@ def propose_decision_by_ballot(case, outcome: str, reasoning: str, category: str
     title = translate(
         _("ballot_title_case", default="Decision on the case file ${case}", mapping={"case": case.getId()})
     )
-    return ballots.start_ballot(
+    return drafting.start_ballot(
         case,
         title=title,
         question=translate(
@@ -410,19 +407,14 @@ def current_proposal(case) -> dict | None:
     return dict(proposals[-1]) if proposals else None
 
 
-def on_case_ballot_closed(ballot, event) -> None:
-    """A ballot on a case file closed: an adopted proposal becomes the case's decision."""
-    from coalition.intranet.cases.content import ICaseFile
-    from coalition.intranet.drafting import tally
+def decide_by_ballot(case, ballot) -> None:
+    """The organisations adopted, by ``ballot``, the current proposal: it becomes the case's decision.
 
-    case = ballot.__parent__
-    if not ICaseFile.providedBy(case) or event.result.get("outcome") != tally.ADOPTED:
-        return
+    Called by the case file's ballot subject (``cases/ballot_subject.py``) when such a ballot closes adopted.
+    """
     proposal = current_proposal(case)
     if proposal is None or api.content.get_state(case) != "under_review":
         return
-    if getattr(ballot, "document_version", None) != case.ballot_version():
-        return  # the ballot voted on an earlier proposal
     if _round_of(case, proposal) != review_round(case):
         return  # the proposal was made before a revision: it cannot become this round's decision
     if "findings" in proposal:

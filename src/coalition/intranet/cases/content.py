@@ -2,7 +2,6 @@
 
 from AccessControl import ClassSecurityInfo
 from AccessControl.class_init import InitializeClass
-from coalition.intranet.drafting.interfaces import IBallotSubject
 from plone.app.content.interfaces import INameFromTitle
 from plone.app.content.namechooser import NormalizingNameChooser
 from plone.dexterity.content import Container
@@ -32,7 +31,7 @@ NOMINATION_REQUIRED = (
 )
 
 
-@implementer(ICaseFile, IBallotSubject)
+@implementer(ICaseFile)
 class CaseFile(Container):
     """The title is the person's name (Latin transliteration, else Russian); it is not a field of its own."""
 
@@ -62,15 +61,6 @@ class CaseFile(Container):
 
     def Title(self):
         return self.title
-
-    def ballot_version(self):
-        """The number of the commission's proposal currently put to the organisations' vote."""
-        return len(getattr(self, "_coalition_proposals", None) or ())
-
-    def ballot_text(self):
-        """The proposal put to the vote (see cases.assessment.propose_decision_by_ballot)."""
-        proposals = getattr(self, "_coalition_proposals", None) or ()
-        return dict(proposals[-1])["text"] if proposals else ""
 
 
 InitializeClass(CaseFile)

@@ -8,8 +8,9 @@ its case). Retraction takes the profile off the public site in every language at
 from AccessControl import Unauthorized
 from coalition.intranet import _
 from coalition.intranet.cases import assessment
+from coalition.intranet.errors import CoalitionError
 from coalition.intranet.public import api as public
-from coalition.intranet.security import audit
+from coalition.intranet.security import api as audit
 from datetime import date
 from plone import api
 from zope.i18n import translate
@@ -35,12 +36,12 @@ PUBLISHABLE_OUTCOMES = ("recognised",)
 CONSENTS_ALLOWING_PUBLICATION = ("family", "public_figure")
 
 
-class PublicationRefused(ValueError):
-    """Publication refused; ``reasons`` are translatable messages. Nothing was published."""
+class PublicationRefused(CoalitionError):
+    """Publication refused; ``messages`` (also ``reasons``) are translatable. Nothing was published."""
 
-    def __init__(self, reasons):
-        super().__init__(reasons)
-        self.reasons = reasons
+    @property
+    def reasons(self) -> list:
+        return self.messages
 
 
 def publication_blockers(case) -> list:

@@ -24,7 +24,7 @@ def log_case_access(event):
 
 def record_consent_change(case, event):
     """Who recorded the publication consent (or its withdrawal), and when: kept with the case, audited."""
-    from coalition.intranet.security import audit
+    from coalition.intranet.security import api as audit
     from plone import api
 
     consent = getattr(case, "publication_consent", None)

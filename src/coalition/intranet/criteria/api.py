@@ -14,14 +14,14 @@ read the same criteria.
 
 from AccessControl import Unauthorized
 from coalition.intranet import _
-from coalition.intranet.security import audit
+from coalition.intranet.errors import CoalitionError
+from coalition.intranet.security import api as audit
 from coalition.intranet.site.structure import LANGUAGES
 from dataclasses import dataclass
 from datetime import datetime
 from persistent.list import PersistentList
 from plone import api
 import re
-from zope.i18n import translate
 
 
 CRITERIA_TYPE = "CriteriaSet"
@@ -35,12 +35,8 @@ KIND_TITLES = {
 }
 
 
-class CriteriaError(ValueError):
+class CriteriaError(CoalitionError):
     """Criteria that the rules refuse; ``message`` is translatable and safe to show. Nothing was changed."""
-
-    def __init__(self, message):
-        super().__init__(translate(message))
-        self.message = message
 
 
 @dataclass(frozen=True)

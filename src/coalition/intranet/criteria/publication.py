@@ -9,7 +9,7 @@ earlier published versions stay in the list and stay readable.
 
 from AccessControl import Unauthorized
 from coalition.intranet.criteria import api as criteria
-from coalition.intranet.security import audit
+from coalition.intranet.security import api as audit
 from coalition.intranet.site.api import language_root
 from coalition.intranet.site.structure import LANGUAGES
 from datetime import datetime

@@ -99,7 +99,7 @@ def create_demo_definition(site) -> None:
     from coalition.intranet.criteria import api as criteria
     from coalition.intranet.criteria import publication
     from coalition.intranet.demo import definition
-    from coalition.intranet.drafting import ballots
+    from coalition.intranet.drafting import api as drafting
     from datetime import datetime
     from datetime import timedelta
     from datetime import UTC
@@ -118,7 +118,7 @@ def create_demo_definition(site) -> None:
         container=document, type="CriteriaSet", id="criteria", title=definition.CRITERIA_SET_TITLE
     )
     criteria.set_items(criteria_set, definition.criteria_items())
-    ballot = ballots.start_ballot(
+    ballot = drafting.start_ballot(
         document,
         title=definition.BALLOT_TITLE,
         question=definition.BALLOT_QUESTION,
@@ -127,9 +127,9 @@ def create_demo_definition(site) -> None:
     for org_id, (option, statement) in definition.BALLOT_VOTES.items():
         representative = workspaces.admins(site[structure.INTRANET_ID]["organisations"][org_id])[0]
         with api.env.adopt_user(username=representative):
-            ballots.cast_vote(ballot, option, statement, organisation_id=org_id)
+            drafting.cast_vote(ballot, option, statement, organisation_id=org_id)
     with api.env.adopt_user(username="coordinator"):
-        ballots.close_ballot(ballot)
+        drafting.close_ballot(ballot)
         publication.publish_definition(site=site)
     # The demo ballot is a finished one: dated a week ago, so new work shows first on the dashboards.
     finished = DateTime() - 7

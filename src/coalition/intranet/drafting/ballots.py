@@ -1,8 +1,10 @@
-"""Ballots: formal votes of the member organisations on one version of a working document.
+"""Ballots: formal votes of the member organisations on one version of a working document (or a proposal).
 
-A ballot lives inside the ``WorkingDocument`` it decides on. At opening it freezes what is voted on (the
-document's CMFEditions version id and a copy of that version's text), the rules (quorum, majority, secret
-or open) and the eligible organisations (every ``Organisation`` at that moment). Each organisation casts
+A ballot lives inside the content it decides on, its subject: a ``WorkingDocument`` or a case file, asked
+only through its ``IBallotSubject`` adapter (``subjects.py``, ``cases/ballot_subject.py``). At opening it
+freezes what is voted on (for a document, its CMFEditions version id and a copy of that version's text),
+the rules (quorum, majority, secret or open) and the eligible organisations (every ``Organisation`` at
+that moment). Each organisation casts
 one vote through one of its ``WorkspaceAdmin`` s, its representative; a later vote of the same
 organisation (by the same or another admin) replaces the earlier one until the deadline.
 
@@ -13,7 +15,8 @@ open), and once closed ``result_of`` (counts) plus ``open_votes`` (who voted wha
 
 Closing (``close_ballot``) computes the result with ``tally.tally``, stores it once with the version
 voted on, transitions the ballot to ``closed`` (where the workflow lets nobody modify, add or delete)
-and writes the act to the audit log. Every function refuses to change a closed ballot.
+and writes the act to the audit log; the subject then learns the result (``ballot_closed``). Every function
+refuses to change a closed ballot. Views and other concerns call these through ``drafting.api``.
 """
 
 from AccessControl import Unauthorized
@@ -23,7 +26,8 @@ from coalition.intranet.drafting import tally
 from coalition.intranet.drafting.interfaces import BallotClosed
 from coalition.intranet.drafting.interfaces import BallotStarted
 from coalition.intranet.drafting.interfaces import IBallotSubject
-from coalition.intranet.security import audit
+from coalition.intranet.errors import CoalitionError
+from coalition.intranet.security import api as audit
 from coalition.intranet.workspaces.api import admins
 from dataclasses import dataclass
 from datetime import datetime
@@ -31,11 +35,9 @@ from datetime import UTC
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from zope.event import notify
-from zope.i18n import translate
 
 
 BALLOT_TYPE = "Ballot"
-DOCUMENT_TYPE = "WorkingDocument"
 START_BALLOT = "coalition: Start ballot"
 OPEN = "open"
 CLOSED = "closed"
@@ -66,12 +68,8 @@ MAJORITY_TITLES = {
 }
 
 
-class BallotError(ValueError):
+class BallotError(CoalitionError):
     """An act the ballot rules refuse. ``message`` is a translatable text, safe to show; nothing was changed."""
-
-    def __init__(self, message):
-        super().__init__(translate(message))
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -89,7 +87,7 @@ def now() -> datetime:
     return datetime.now(UTC)
 
 
-def _aware(value: datetime) -> datetime:
+def as_utc(value: datetime) -> datetime:
     """Deadlines are stored timezone-aware, in UTC (whose tzinfo pickles in the ZODB); naive means UTC."""
     return value.astimezone(UTC) if value.tzinfo is not None else value.replace(tzinfo=UTC)
 
@@ -102,16 +100,19 @@ def is_closed(ballot) -> bool:
 
 
 def document_of(ballot):
-    """The working document a ballot decides on (its container)."""
+    """The content a ballot decides on (its container): a working document or a case file."""
     return ballot.__parent__
 
 
+def subject_of(document) -> IBallotSubject:
+    """``document`` as a ballot subject: what is put to the vote, who votes, what follows the result."""
+    return IBallotSubject(document)
+
+
 def current_version(document) -> int | None:
-    """The CMFEditions version id of the document's current text (None if it was never versioned); for
-    another ballot subject (a case file), the number of its current proposal."""
-    if IBallotSubject.providedBy(document):
-        return document.ballot_version()
-    return getattr(document, "version_id", None)
+    """The number of what ``document`` would put to the vote now (a working document: the CMFEditions version
+    id of its current text, None if it was never versioned; a case file: the number of its current proposal)."""
+    return subject_of(document).current_version()
 
 
 def text_changed(ballot) -> bool:
@@ -123,7 +124,7 @@ def text_changed(ballot) -> bool:
 
 
 def deadline_passed(ballot, at: datetime | None = None) -> bool:
-    return _aware(ballot.deadline) <= (at or now())
+    return as_utc(ballot.deadline) <= (at or now())
 
 
 def organisations() -> dict[str, object]:
@@ -201,30 +202,6 @@ def may_start_ballot(document) -> bool:
     return bool(api.user.has_permission(START_BALLOT, obj=document) and api.user.has_permission("View", obj=document))
 
 
-def _voted_text(document, version: int | None) -> tuple[int, str]:
-    """The version id and the HTML of that version of the document; the current text saved first if needed."""
-    if IBallotSubject.providedBy(document):
-        return document.ballot_version(), document.ballot_text()
-    repository = api.portal.get_tool("portal_repository")
-    if current_version(document) is None:
-        repository.save(document, comment="Saved as the version put to the vote")
-    current = current_version(document)
-    if version is None or version == current:
-        text = document.text.output if document.text else ""
-        return current, text
-    try:
-        old = repository.retrieve(document, version).object
-    except Exception as error:  # CMFEditions raises several types for an unknown version
-        raise BallotError(
-            _(
-                "ballot_error_unknown_version",
-                default="This document has no version ${version}.",
-                mapping={"version": version},
-            )
-        ) from error
-    return version, old.text.output if old.text else ""
-
-
 def start_ballot(
     document,
     *,
@@ -239,15 +216,17 @@ def start_ballot(
 ):
     """Open a ballot on ``version`` (default: the current one) of ``document`` and return it.
 
+    ``document`` is anything that can be adapted to ``IBallotSubject`` (a working document, a case file).
     Only coordinators and managers who may open the document may do this. The eligible organisations are
-    all member organisations now; their admins get ``VOTER_ROLE`` on the ballot so that they can open it
-    even if they are not on the document's workspace roster.
+    those the subject names (all member organisations now); their admins get ``VOTER_ROLE`` on the ballot so
+    that they can open it even if they are not on the document's workspace roster.
     """
-    if getattr(document, "portal_type", None) != DOCUMENT_TYPE and not IBallotSubject.providedBy(document):
+    subject = IBallotSubject(document, None)
+    if subject is None:
         raise ValueError("A ballot decides on a working document or another ballot subject")
     if not may_start_ballot(document):
         raise Unauthorized("You may not start a ballot on this document.")
-    deadline = _aware(deadline)
+    deadline = as_utc(deadline)
     if deadline <= now():
         raise BallotError(_("ballot_error_deadline_past", default="The deadline must be in the future."))
     if quorum not in tally.QUORUMS:
@@ -256,10 +235,10 @@ def start_ballot(
         raise BallotError(_("ballot_error_majority", default="Choose one of the majority rules offered."))
     if not (question or "").strip() or not (title or "").strip():
         raise BallotError(_("ballot_error_question", default="A ballot needs a title and a question."))
-    eligible = organisations()
+    eligible = subject.eligible_organisations()
     if not eligible:
         raise BallotError(_("ballot_error_no_organisations", default="There are no member organisations to vote."))
-    version, text = _voted_text(document, version)
+    version, text = subject.voted_text(version)
     ballot = createContentInContainer(
         document,
         BALLOT_TYPE,
@@ -422,6 +401,8 @@ def _finish(ballot, reason: str) -> None:
         cast=result["cast"],
         eligible=result["eligible"],
     )
+    # What the result means for the subject (a case file's decision); other concerns listen to the event.
+    subject_of(document_of(ballot)).ballot_closed(ballot, dict(result))
     notify(BallotClosed(ballot, dict(result)))
 
 
@@ -462,15 +443,20 @@ def close_due_ballots(progress=None) -> int:
     return closed
 
 
-def keep_ballot(ballot) -> None:
-    """After the document changed: the coordinator keeps the vote on the original version (recorded)."""
+def _refuse_unless_text_decision_due(ballot, refusal: str) -> None:
+    """Only coordinators decide, on an open ballot whose document changed since it opened, what happens."""
     _refuse_if_closed(ballot)
     if not may_close(ballot):
-        raise Unauthorized("Only coordinators decide about a changed text.")
+        raise Unauthorized(refusal)
     if not text_changed(ballot):
         raise BallotError(
             _("ballot_error_text_unchanged", default="The document has not changed since the ballot opened.")
         )
+
+
+def keep_ballot(ballot) -> None:
+    """After the document changed: the coordinator keeps the vote on the original version (recorded)."""
+    _refuse_unless_text_decision_due(ballot, "Only coordinators decide about a changed text.")
     actor = api.user.get_current().getId()
     ballot.text_decision = {
         "decision": "kept",
@@ -483,20 +469,14 @@ def keep_ballot(ballot) -> None:
 
 def restart_ballot(ballot, deadline: datetime | None = None):
     """After the document changed: close this ballot as superseded and open the same ballot on the new version."""
-    _refuse_if_closed(ballot)
-    if not may_close(ballot):
-        raise Unauthorized("Only coordinators restart a ballot.")
-    if not text_changed(ballot):
-        raise BallotError(
-            _("ballot_error_text_unchanged", default="The document has not changed since the ballot opened.")
-        )
+    _refuse_unless_text_decision_due(ballot, "Only coordinators restart a ballot.")
     document = document_of(ballot)
     actor = api.user.get_current().getId()
     new = start_ballot(
         document,
         title=ballot.title,
         question=ballot.question,
-        deadline=deadline or _aware(ballot.deadline),
+        deadline=deadline or as_utc(ballot.deadline),
         quorum=ballot.quorum,
         majority=ballot.majority,
         secret=ballot.secret,

@@ -12,12 +12,12 @@ discussion may close and reopen its threads.
 
 from AccessControl import Unauthorized
 from coalition.intranet import _
+from coalition.intranet.errors import CoalitionError
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import UTC
 from plone import api
 from plone.app.discussion.interfaces import IConversation
-from zope.i18n import translate
 
 
 RESOLVED_BY = "coalition_resolved_by"
@@ -25,12 +25,8 @@ RESOLVED_AT = "coalition_resolved_at"
 REPLY_PERMISSION = "Reply to item"
 
 
-class ThreadError(ValueError):
+class ThreadError(CoalitionError):
     """A resolution the rules refuse; ``message`` is safe to show."""
-
-    def __init__(self, message):
-        super().__init__(translate(message))
-        self.message = message
 
 
 @dataclass(frozen=True)

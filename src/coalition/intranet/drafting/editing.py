@@ -8,11 +8,11 @@ one of them commit, and the retried request of the other sees the new token and 
 """
 
 from coalition.intranet import _
+from coalition.intranet.errors import CoalitionError
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import UTC
 from plone import api
-from zope.i18n import translate
 
 
 VERSION_FIELD = "coalition_version_token"
@@ -28,13 +28,12 @@ class LastSave:
     when: datetime | None
 
 
-class EditConflict(Exception):
+class EditConflict(CoalitionError):
     """A save on top of a version that is no longer the current one; ``message`` is safe to show."""
 
     def __init__(self, last_save: LastSave):
         self.last_save = last_save
-        self.message = conflict_message(last_save)
-        super().__init__(translate(self.message))
+        super().__init__(conflict_message(last_save))
 
 
 def version_token(document) -> str:

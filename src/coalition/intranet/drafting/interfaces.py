@@ -34,11 +34,23 @@ class IBallot(Interface):
 
 
 class IBallotSubject(Interface):
-    """Something other than a working document that the organisations can decide on by a ballot
-    (a case file: the commission's proposed decision). It supplies what is put to the vote."""
+    """What the member organisations decide on by a ballot: an adapter of the content a ballot lives in.
 
-    def ballot_version():
-        """A number identifying the proposal put to the vote (changes when the proposal changes)."""
+    ``drafting.ballots`` asks only this, never the content's type. Working documents provide it in
+    ``drafting/subjects.py`` (one version of the text); case files in ``cases/ballot_subject.py`` (the list
+    commission's proposed decision, which becomes the case's decision when the organisations adopt it).
+    """
 
-    def ballot_text():
-        """The HTML text put to the vote."""
+    def current_version():
+        """A number naming what would be put to the vote now (None if nothing yet). A ballot whose
+        ``document_version`` differs was opened on an earlier text."""
+
+    def voted_text(version=None):
+        """``(version, html)`` frozen in a ballot when it opens: ``version`` (default: the current one) and its
+        text. Raises ``BallotError`` for a version that does not exist."""
+
+    def eligible_organisations():
+        """``{id: Organisation}``: the organisations whose representatives vote (in the order shown)."""
+
+    def ballot_closed(ballot, result):
+        """What follows from a closed ballot's recorded ``result`` (a dict) for the subject, if anything."""

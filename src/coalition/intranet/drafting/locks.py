@@ -8,6 +8,7 @@ site manager) may take it over. Nobody else may break someone's lock, stale or f
 """
 
 from coalition.intranet import _
+from coalition.intranet.errors import CoalitionError
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import UTC
@@ -16,7 +17,6 @@ from plone.locking.interfaces import ILockable
 from plone.locking.interfaces import INonStealableLock
 from plone.locking.interfaces import STEALABLE_LOCK
 from plone.protect.auto import safeWrite
-from zope.i18n import translate
 from zope.interface import noLongerProvides
 
 
@@ -26,12 +26,8 @@ EDIT_LOCK_HOURS = 12
 TAKE_OVER_ROLES = ("WorkspaceAdmin", "Manager", "Site Administrator")
 
 
-class LockError(ValueError):
+class LockError(CoalitionError):
     """A lock operation the rules refuse; ``message`` is safe to show."""
-
-    def __init__(self, message):
-        super().__init__(translate(message))
-        self.message = message
 
 
 @dataclass(frozen=True)
@@ -86,6 +82,11 @@ def lock_details(document, now: datetime | None = None) -> LockDetails | None:
 
 def _current_userid() -> str:
     return api.user.get_current().getId() or ""
+
+
+def is_own_lock(details: LockDetails | None) -> bool:
+    """Whether the lock described by ``details`` is the current user's."""
+    return details is not None and details.userid == _current_userid()
 
 
 def may_take_over(document, now: datetime | None = None) -> bool:

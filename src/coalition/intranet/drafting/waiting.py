@@ -3,7 +3,7 @@
 from coalition.intranet import _
 from coalition.intranet.dashboard.api import WaitingItem
 from coalition.intranet.dashboard.interfaces import IWaitingForMe
-from coalition.intranet.drafting import ballots
+from coalition.intranet.drafting import api as drafting
 from plone import api
 from zope.interface import implementer
 
@@ -19,19 +19,19 @@ class OpenBallots:
         user_id = user.getId()
         catalog = api.portal.get_tool("portal_catalog")
         found = []
-        for brain in catalog.unrestrictedSearchResults(portal_type=ballots.BALLOT_TYPE, review_state=ballots.OPEN):
+        for brain in catalog.unrestrictedSearchResults(portal_type=drafting.BALLOT_TYPE, review_state=drafting.OPEN):
             ballot = brain._unrestrictedGetObject()
-            if ballots.deadline_passed(ballot) or not api.user.has_permission("View", user=user, obj=ballot):
+            if drafting.deadline_passed(ballot) or not api.user.has_permission("View", user=user, obj=ballot):
                 continue
-            voted = set(ballots.participation(ballot))
-            waiting = [o for o in ballots.represented_organisations(ballot, user_id) if o not in voted]
+            voted = set(drafting.participation(ballot))
+            waiting = [o for o in drafting.represented_organisations(ballot, user_id) if o not in voted]
             if waiting:
                 found.append(
                     WaitingItem(
                         title=ballot.Title(),
                         url=ballot.absolute_url(),
-                        detail=", ".join(ballots.eligible_titles(ballot)[o] for o in waiting),
-                        due=ballots._aware(ballot.deadline),
+                        detail=", ".join(drafting.eligible_titles(ballot)[o] for o in waiting),
+                        due=drafting.as_utc(ballot.deadline),
                     )
                 )
         return sorted(found, key=lambda item: item.due)

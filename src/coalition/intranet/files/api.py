@@ -1,10 +1,10 @@
 """The upload limit, checked the same way by forms, the folder-contents uploader and the REST API."""
 
 from coalition.intranet import _
+from coalition.intranet.errors import CoalitionError
 from coalition.intranet.files.interfaces import IUploadSettings
 from plone.registry.interfaces import IRegistry
 from zope.component import getUtility
-from zope.i18n import translate
 from zope.interface import Invalid
 
 
@@ -24,8 +24,12 @@ FORBIDDEN_CONTENT_TYPES = frozenset(
 )
 
 
-class UploadRefused(Invalid):
-    """An upload of a forbidden type or above the configured limit."""
+class UploadRefused(Invalid, CoalitionError):
+    """An upload of a forbidden type or above the configured limit.
+
+    An ``Invalid`` first, so that z3c.form shows its text (``args[0]``, translated for the request) as the
+    field's error.
+    """
 
 
 def max_upload_bytes() -> int:
@@ -70,7 +74,7 @@ def check_upload_size(size: int, filename: str = "", request=None, content_type:
     """Raise :class:`UploadRefused` with a translated message for a forbidden type or a size over the limit."""
     message = upload_error(size, filename, content_type)
     if message is not None:
-        raise UploadRefused(translate(message, context=request))
+        raise UploadRefused(message, context=request)
 
 
 def size_of_upload(value) -> int:

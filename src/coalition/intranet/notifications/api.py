@@ -25,7 +25,7 @@ from coalition.intranet.notifications.preferences import set_preference
 from coalition.intranet.notifications.recipients import can_view
 from coalition.intranet.notifications.recipients import recipients_for
 from coalition.intranet.notifications.recipients import workspace_of
-from coalition.intranet.security.localroles import forget_cached_local_roles
+from coalition.intranet.security.api import forget_cached_local_roles
 from datetime import datetime
 import logging
 from plone import api

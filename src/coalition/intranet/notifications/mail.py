@@ -7,6 +7,7 @@ author of the item: a mailbox is much easier to read for an adversary than the i
 """
 
 from coalition.intranet import _
+from coalition.intranet.errors import CoalitionError
 from coalition.intranet.notifications.digest import COMMENT
 from coalition.intranet.notifications.digest import Update
 from coalition.intranet.notifications.preferences import language_of
@@ -24,7 +25,7 @@ OPEN_VIEW = "@@open"
 PREFERENCES_VIEW = "@@notification-preferences"
 
 
-class MailNotConfigured(RuntimeError):
+class MailNotConfigured(CoalitionError, RuntimeError):
     """The site has no sender address or no SMTP host: Plone cannot send mail."""
 
 

@@ -12,10 +12,11 @@ transaction.
 
 from AccessControl import Unauthorized
 from coalition.intranet import _
+from coalition.intranet.errors import CoalitionError
 from coalition.intranet.mail import hide_workspace_titles
 from coalition.intranet.mail import mail_is_configured
-from coalition.intranet.security import audit
-from coalition.intranet.security.localroles import forget_cached_local_roles
+from coalition.intranet.security import api as audit
+from coalition.intranet.security.api import forget_cached_local_roles
 from coalition.intranet.workspaces.interfaces import RosterChangedEvent
 from dataclasses import dataclass
 from plone import api
@@ -40,13 +41,8 @@ ROLE_TITLES = {
 }
 
 
-class RosterError(ValueError):
+class RosterError(CoalitionError):
     """A roster change that the rules refuse. ``message`` is a translatable text, safe to show."""
-
-    def __init__(self, message):
-        # The exception's own text is the English default, for logs; views show ``message`` translated.
-        super().__init__(translate(message))
-        self.message = message
 
 
 @dataclass(frozen=True)

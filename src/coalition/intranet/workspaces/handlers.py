@@ -1,6 +1,6 @@
 """Event handlers of workspaces: what changes access outside the roster API still reaches the audit log."""
 
-from coalition.intranet.security import audit
+from coalition.intranet.security import api as audit
 
 
 def record_workspace_created(workspace, event):

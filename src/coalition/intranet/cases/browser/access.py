@@ -5,6 +5,7 @@ from coalition.intranet import _
 from coalition.intranet.cases import api as cases
 from coalition.intranet.cases.access import is_group
 from coalition.intranet.cases.access import organisation_by_id
+from coalition.intranet.errors import show_error
 from coalition.intranet.workspaces.api import display_name
 from plone import api
 from plone.app.workflow.browser.sharing import SharingView
@@ -47,7 +48,7 @@ class CaseAccessView(BrowserView):
         except cases.CaseAccessError as error:
             # The API refuses before writing anything; dooming the transaction makes sure of it.
             transaction.doom()
-            api.portal.show_message(error.args[0], request=self.request, type="error")
+            show_error(self.request, error)
 
     def may_manage(self):
         return api.user.has_permission(cases.MANAGE_ACCESS, obj=self.context)

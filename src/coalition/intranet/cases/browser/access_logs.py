@@ -1,9 +1,8 @@
 """Coordinators read the access log of a case file by its neutral id (they cannot open the case itself)."""
 
 from coalition.intranet.cases import api as cases
-from plone import api
+from coalition.intranet.errors import show_error
 from Products.Five.browser import BrowserView
-from zope.i18n import translate
 
 
 class CaseAccessLogsView(BrowserView):
@@ -16,5 +15,5 @@ class CaseAccessLogsView(BrowserView):
         try:
             return cases.access_log_by_case_id(self.context, self.case_id())
         except cases.CaseAccessError as error:
-            api.portal.show_message(translate(error.args[0], context=self.request), request=self.request, type="error")
+            show_error(self.request, error)
             return []

@@ -3,10 +3,8 @@
 from coalition.intranet import _
 from coalition.intranet.cases import assessment as rules
 from coalition.intranet.criteria import api as criteria
-from coalition.intranet.drafting import ballots
-from coalition.intranet.drafting import tally
-from coalition.intranet.drafting.browser.ballot import default_deadline
-from coalition.intranet.drafting.browser.ballot import parse_deadline
+from coalition.intranet.drafting import api as drafting
+from coalition.intranet.errors import show_error
 from plone import api
 from plone.base.interfaces import ILanguage
 from plone.protect import CheckAuthenticator
@@ -34,9 +32,9 @@ class AssessmentView(BrowserView):
                     form.get("outcome", ""),
                     form.get("reasoning", ""),
                     form.get("category", ""),
-                    deadline=parse_deadline(form.get("deadline", "")),
+                    deadline=drafting.parse_deadline(form.get("deadline", "")),
                     quorum=form.get("quorum", "2/3"),
-                    majority=form.get("majority", tally.SIMPLE),
+                    majority=form.get("majority", drafting.SIMPLE),
                     secret=bool(form.get("secret")),
                 )
                 message = _("decision_put_to_ballot", default="The proposed decision has been put to a ballot.")
@@ -59,10 +57,8 @@ class AssessmentView(BrowserView):
                         )
                 message = _("findings_saved", default="Findings saved.")
             api.portal.show_message(message, request=self.request)
-        except ballots.BallotError as error:
-            api.portal.show_message(translate(error.message, context=self.request), request=self.request, type="error")
-        except rules.AssessmentError as error:
-            api.portal.show_message(translate(error.message, context=self.request), request=self.request, type="error")
+        except (drafting.BallotError, rules.AssessmentError) as error:
+            show_error(self.request, error)
 
     def language(self):
         return self.request.get("LANGUAGE") or ILanguage(self.context).get_language() or "en"
@@ -115,15 +111,15 @@ class AssessmentView(BrowserView):
         return rules.assessment_is_complete(self.context)
 
     def quorums(self):
-        return tally.QUORUMS
+        return drafting.QUORUMS
 
     def default_deadline(self):
-        return default_deadline()
+        return drafting.default_deadline()
 
     def case_ballots(self):
         return [
-            {"title": ballot.Title(), "url": ballot.absolute_url(), "closed": ballots.is_closed(ballot)}
-            for ballot in ballots.ballots_of(self.context)
+            {"title": ballot.Title(), "url": ballot.absolute_url(), "closed": drafting.is_closed(ballot)}
+            for ballot in drafting.ballots_of(self.context)
         ]
 
     def review_round(self):

@@ -2,6 +2,7 @@
 
 from coalition.intranet import _
 from coalition.intranet.cases import publication
+from coalition.intranet.errors import show_error
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -31,8 +32,7 @@ class PublicationView(BrowserView):
                 )
             api.portal.show_message(message, request=self.request)
         except publication.PublicationRefused as refused:
-            for reason in refused.reasons:
-                api.portal.show_message(translate(reason, context=self.request), request=self.request, type="error")
+            show_error(self.request, refused)
 
     def may_publish(self):
         return api.user.has_permission(publication.PUBLISH, obj=self.context)

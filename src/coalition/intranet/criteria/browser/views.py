@@ -3,6 +3,7 @@
 from coalition.intranet import _
 from coalition.intranet.criteria import api as criteria
 from coalition.intranet.criteria import publication
+from coalition.intranet.errors import show_error
 from coalition.intranet.site.structure import LANGUAGES
 from datetime import datetime
 from plone import api
@@ -63,7 +64,7 @@ class EditCriteriaForm(_Base):
                 criteria.set_items(self.context, self.submitted)
             except criteria.CriteriaError as error:
                 transaction.doom()
-                self._say(error.message, "error")
+                show_error(self.request, error)
                 return self.index()
             self._say(_("criteria_msg_saved", default="The criteria have been saved."))
             self.request.response.redirect(self.context.absolute_url())

@@ -1,14 +1,14 @@
 """The ballot page and the form that starts a ballot on a working document.
 
-Thin views: they read the request, call ``drafting.ballots`` (which checks every rule and permission
+Thin views: they read the request, call ``drafting.api`` (which checks every rule and permission
 again) and render. Refusals come back as status messages; a refused act changes nothing.
 """
 
 from coalition.intranet import _
-from coalition.intranet.drafting import ballots
-from coalition.intranet.drafting import tally
+from coalition.intranet.drafting import api as drafting
+from coalition.intranet.drafting.document import IWorkingDocument
+from coalition.intranet.errors import show_error
 from datetime import datetime
-from datetime import timedelta
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 from plone.app.textfield.value import RichTextValue
@@ -21,39 +21,8 @@ from Products.statusmessages.interfaces import IStatusMessage
 import transaction
 from zExceptions import NotFound
 from zExceptions import Unauthorized
-from zoneinfo import ZoneInfo
 from zope.i18n import translate
 from zope.interface import alsoProvides
-
-
-def portal_timezone() -> ZoneInfo:
-    """The site's time zone (Site settings), in which deadlines are entered and shown."""
-    name = api.portal.get_registry_record("plone.portal_timezone", default=None) or "UTC"
-    try:
-        return ZoneInfo(name)
-    except (KeyError, ValueError):
-        return ZoneInfo("UTC")
-
-
-def parse_deadline(value: str) -> datetime:
-    """A deadline entered in a ``datetime-local`` field, in the site's time zone."""
-    try:
-        naive = datetime.strptime((value or "").strip(), "%Y-%m-%dT%H:%M")
-    except ValueError:
-        raise ballots.BallotError(
-            _("ballot_error_deadline_format", default="Enter the deadline as a date and a time.")
-        ) from None
-    return naive.replace(tzinfo=portal_timezone())
-
-
-def default_deadline() -> str:
-    """Two weeks from now, 18:00, as a ``datetime-local`` value."""
-    return (datetime.now(portal_timezone()) + timedelta(days=14)).strftime("%Y-%m-%dT18:00")
-
-
-def format_when(value: datetime) -> str:
-    zone = portal_timezone()
-    return value.astimezone(zone).strftime("%Y-%m-%d %H:%M ") + str(zone)
 
 
 class _Messages:
@@ -76,7 +45,7 @@ class BallotView(BrowserView, _Messages):
         if self.request.method == "POST":
             self.request.response.redirect(self.handle_post() or self.context.absolute_url())
             return ""
-        if ballots.close_if_due(self.context) is True:
+        if drafting.close_if_due(self.context) is True:
             # Closing at the deadline is the system's act on first access, not the visitor's request.
             alsoProvides(self.request, IDisableCSRFProtection)
         return self.index()
@@ -87,7 +56,7 @@ class BallotView(BrowserView, _Messages):
         form = self.request.form
         try:
             if "form.buttons.vote" in form:
-                ballots.cast_vote(
+                drafting.cast_vote(
                     self.context,
                     form.get("option", ""),
                     form.get("statement", ""),
@@ -100,19 +69,19 @@ class BallotView(BrowserView, _Messages):
                     )
                 )
             elif "form.buttons.close" in form:
-                result = ballots.close_ballot(self.context)
+                result = drafting.close_ballot(self.context)
                 self._say(
                     _(
                         "ballot_msg_closed",
                         default="The ballot is closed: ${outcome}.",
-                        mapping={"outcome": self._t(ballots.OUTCOME_TITLES[result["outcome"]])},
+                        mapping={"outcome": self._t(drafting.OUTCOME_TITLES[result["outcome"]])},
                     )
                 )
             elif "form.buttons.keep" in form:
-                ballots.keep_ballot(self.context)
+                drafting.keep_ballot(self.context)
                 self._say(_("ballot_msg_kept", default="Recorded: the vote continues on the original version."))
             elif "form.buttons.restart" in form:
-                new = ballots.restart_ballot(self.context)
+                new = drafting.restart_ballot(self.context)
                 self._say(
                     _(
                         "ballot_msg_restarted",
@@ -120,9 +89,9 @@ class BallotView(BrowserView, _Messages):
                     )
                 )
                 return new.absolute_url()
-        except ballots.BallotError as error:
+        except drafting.BallotError as error:
             transaction.doom()
-            self._say(error.message, "error")
+            show_error(self.request, error)
         except Unauthorized:
             transaction.doom()
             self._say(_("ballot_error_not_allowed", default="You are not allowed to do this."), "error")
@@ -131,80 +100,80 @@ class BallotView(BrowserView, _Messages):
 
     @property
     def closed(self) -> bool:
-        return ballots.is_closed(self.context)
+        return drafting.is_closed(self.context)
 
     def document(self):
-        return ballots.document_of(self.context)
+        return drafting.document_of(self.context)
 
     def deadline(self) -> str:
-        return format_when(ballots._aware(self.context.deadline))
+        return drafting.format_deadline(self.context.deadline)
 
     def majority_title(self) -> str:
-        return self._t(ballots.MAJORITY_TITLES[self.context.majority])
+        return self._t(drafting.MAJORITY_TITLES[self.context.majority])
 
     def text_changed(self) -> bool:
-        return not self.closed and ballots.text_changed(self.context)
+        return not self.closed and drafting.text_changed(self.context)
 
     def text_decision(self):
         return self.context.text_decision
 
     def may_close(self) -> bool:
-        return ballots.may_close(self.context)
+        return drafting.may_close(self.context)
 
     def eligible(self) -> list[dict]:
-        voted = set(ballots.participation(self.context))
+        voted = set(drafting.participation(self.context))
         return [
             {"id": org_id, "title": title, "voted": org_id in voted} for org_id, title in self.context.eligible_titles
         ]
 
     def participation_count(self) -> int:
-        return len(ballots.participation(self.context))
+        return len(drafting.participation(self.context))
 
     def my_organisations(self) -> list[dict]:
         """The organisations the current user votes for, with their current vote (their own only)."""
-        if self.closed or ballots.deadline_passed(self.context):
+        if self.closed or drafting.deadline_passed(self.context):
             return []
-        titles = ballots.eligible_titles(self.context)
+        titles = drafting.eligible_titles(self.context)
         found = []
-        for org_id in ballots.represented_organisations(self.context):
-            vote = ballots.own_vote(self.context, org_id)
+        for org_id in drafting.represented_organisations(self.context):
+            vote = drafting.own_vote(self.context, org_id)
             found.append(
                 {
                     "id": org_id,
                     "title": titles.get(org_id, org_id),
                     "option": vote.option if vote else "",
-                    "option_title": self._t(ballots.OPTION_TITLES[vote.option]) if vote else "",
+                    "option_title": self._t(drafting.OPTION_TITLES[vote.option]) if vote else "",
                     "statement": vote.statement if vote else "",
                 }
             )
         return found
 
     def options(self) -> list[dict]:
-        return [{"id": option, "title": self._t(ballots.OPTION_TITLES[option])} for option in tally.OPTIONS]
+        return [{"id": option, "title": self._t(drafting.OPTION_TITLES[option])} for option in drafting.OPTIONS]
 
     def result(self) -> dict | None:
-        result = ballots.result_of(self.context)
+        result = drafting.result_of(self.context)
         if result is None:
             return None
-        titles = ballots.eligible_titles(self.context)
-        result["outcome_title"] = self._t(ballots.OUTCOME_TITLES[result["outcome"]])
-        result["closed_display"] = format_when(datetime.fromisoformat(result["closed"]))
+        titles = drafting.eligible_titles(self.context)
+        result["outcome_title"] = self._t(drafting.OUTCOME_TITLES[result["outcome"]])
+        result["closed_display"] = drafting.format_deadline(datetime.fromisoformat(result["closed"]))
         result["approving_titles"] = [titles.get(o, o) for o in result["approving"]]
         return result
 
     def open_votes(self) -> list[dict]:
-        titles = ballots.eligible_titles(self.context)
+        titles = drafting.eligible_titles(self.context)
         return [
             {
                 "title": titles.get(vote.organisation, vote.organisation),
-                "option_title": self._t(ballots.OPTION_TITLES[vote.option]),
+                "option_title": self._t(drafting.OPTION_TITLES[vote.option]),
                 "statement": vote.statement,
             }
-            for vote in ballots.open_votes(self.context)
+            for vote in drafting.open_votes(self.context)
         ]
 
     def anonymous_statements(self) -> list[str]:
-        return ballots.anonymous_statements(self.context)
+        return drafting.anonymous_statements(self.context)
 
 
 class StartBallotForm(BrowserView, _Messages):
@@ -213,10 +182,10 @@ class StartBallotForm(BrowserView, _Messages):
     index = ViewPageTemplateFile("templates/start_ballot.pt")
 
     def __call__(self):
-        if getattr(self.context, "portal_type", None) != ballots.DOCUMENT_TYPE:
+        if not IWorkingDocument.providedBy(self.context):
             raise NotFound("start-ballot")
-        if not ballots.may_start_ballot(self.context):
-            raise Unauthorized("Only coordinators start ballots.")
+        if not drafting.may_start_ballot(self.context):
+            raise Unauthorized("Only coordinators start drafting.")
         self.values = dict(self.request.form)
         if self.request.method == "POST" and "form.buttons.start" in self.request.form:
             CheckAuthenticator(self.request)
@@ -235,9 +204,9 @@ class StartBallotForm(BrowserView, _Messages):
     def start(self):
         form = self.request.form
         try:
-            deadline = self.parse_deadline(form.get("deadline", ""))
+            deadline = drafting.parse_deadline(form.get("deadline", ""))
             version = form.get("version", "")
-            return ballots.start_ballot(
+            return drafting.start_ballot(
                 self.context,
                 title=form.get("title", ""),
                 question=form.get("question", ""),
@@ -250,27 +219,24 @@ class StartBallotForm(BrowserView, _Messages):
                 if form.get("consultation", "").strip()
                 else None,
             )
-        except ballots.BallotError as error:
+        except drafting.BallotError as error:
             transaction.doom()
-            self._say(error.message, "error")
+            show_error(self.request, error)
             return None
-
-    def parse_deadline(self, value: str) -> datetime:
-        return parse_deadline(value)
 
     def value(self, name: str, default: str = "") -> str:
         return self.values.get(name, default)
 
     def default_deadline(self) -> str:
-        return default_deadline()
+        return drafting.default_deadline()
 
     def timezone(self) -> str:
-        return str(portal_timezone())
+        return str(drafting.portal_timezone())
 
     def versions(self) -> list[dict]:
         """The saved versions of the document, newest first (the current one preselected)."""
         repository = api.portal.get_tool("portal_repository")
-        current = ballots.current_version(self.context)
+        current = drafting.current_version(self.context)
         found = []
         history = repository.getHistoryMetadata(self.context)
         if history:
@@ -287,10 +253,10 @@ class StartBallotForm(BrowserView, _Messages):
         return list(reversed(found))
 
     def quorums(self) -> tuple:
-        return tally.QUORUMS
+        return drafting.QUORUMS
 
     def majorities(self) -> list[dict]:
-        return [{"id": key, "title": self._t(title)} for key, title in ballots.MAJORITY_TITLES.items()]
+        return [{"id": key, "title": self._t(title)} for key, title in drafting.MAJORITY_TITLES.items()]
 
 
 class BallotsViewlet(ViewletBase):
@@ -299,30 +265,30 @@ class BallotsViewlet(ViewletBase):
     index = ViewPageTemplateFile("templates/ballots_viewlet.pt")
 
     def available(self) -> bool:
-        return getattr(self.context, "portal_type", None) == ballots.DOCUMENT_TYPE
+        return IWorkingDocument.providedBy(self.context)
 
     def update(self):
         super().update()
         self.items = []
         if not self.available():
             return
-        for ballot in ballots.ballots_of(self.context):
-            result = ballots.result_of(ballot)
+        for ballot in drafting.ballots_of(self.context):
+            result = drafting.result_of(ballot)
             self.items.append(
                 {
                     "title": ballot.Title(),
                     "url": ballot.absolute_url(),
                     "closed": result is not None,
-                    "outcome": translate(ballots.OUTCOME_TITLES[result["outcome"]], context=self.request)
+                    "outcome": translate(drafting.OUTCOME_TITLES[result["outcome"]], context=self.request)
                     if result
                     else "",
-                    "deadline": format_when(ballots._aware(ballot.deadline)),
+                    "deadline": drafting.format_deadline(ballot.deadline),
                     "version": ballot.document_version,
                 }
             )
 
     def may_start(self) -> bool:
-        return ballots.may_start_ballot(self.context)
+        return drafting.may_start_ballot(self.context)
 
     def render(self):
         if not self.available():

@@ -2,6 +2,7 @@
 
 from coalition.intranet.drafting import comments
 from coalition.intranet.drafting import editing
+from coalition.intranet.errors import show_error
 from plone.app.discussion.browser.comments import CommentsViewlet
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -45,6 +46,6 @@ class ResolveThreadView(BrowserView):
             else:
                 raise BadRequest("Unknown action")
         except comments.ThreadError as error:
-            messages.add(error.message, "error")
+            show_error(self.request, error)
         self.request.response.redirect(f"{self.context.absolute_url()}#comment-thread-{comment_id}")
         return ""

@@ -2,6 +2,7 @@
 
 from coalition.intranet.drafting import editing
 from coalition.intranet.drafting import locks
+from coalition.intranet.errors import show_error
 from plone.app.layout.viewlets.common import ViewletBase
 from plone.locking.browser.locking import LockingOperations
 from plone.protect import CheckAuthenticator
@@ -19,7 +20,7 @@ class LockViewlet(ViewletBase):
     def update(self):
         super().update()
         self.details = locks.lock_details(self.context)
-        self.own = self.details is not None and self.details.userid == locks._current_userid()
+        self.own = locks.is_own_lock(self.details)
         self.may_take_over = self.details is not None and locks.may_take_over(self.context)
         self.stale_minutes = locks.stale_after_minutes()
 
@@ -37,7 +38,7 @@ class TakeOverLockView(BrowserView):
         try:
             details = locks.take_over(self.context)
         except locks.LockError as error:
-            IStatusMessage(self.request).add(error.message, "error")
+            show_error(self.request, error)
             self.request.response.redirect(self.context.absolute_url())
             return ""
         IStatusMessage(self.request).add(locks.taken_over_message(details), "warning")

@@ -1,6 +1,7 @@
 """The roster page of a workspace: who is on it with which role; add, invite, change role, remove."""
 
 from coalition.intranet import _
+from coalition.intranet.errors import show_error
 from coalition.intranet.workspaces import api as workspaces
 from plone import api
 from plone.protect import CheckAuthenticator
@@ -95,7 +96,7 @@ class RosterView(BrowserView):
         except workspaces.RosterError as error:
             # The rules refuse before writing anything; dooming the transaction makes sure of it.
             transaction.doom()
-            self._say(error.message, "error")
+            show_error(self.request, error)
             return False
         return True
 
