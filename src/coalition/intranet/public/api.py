@@ -11,6 +11,7 @@ from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.textfield.value import RichTextValue
 from plone.base.interfaces import ILanguage
+from plone.dexterity.utils import createContentInContainer
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
 
@@ -40,9 +41,12 @@ def upsert_profile(data: dict, uid: str | None = None, *, source: str, actor: st
         profile = _unrestricted(uid) if uid else None
         if profile is None:
             container = language_root(api.portal.get(), DEFAULT_LANGUAGE)["prisoners"]
-            profile = api.content.create(
-                container=container,
-                type="PrisonerProfile",
+            # Added under the name chosen from its title, as the add form does. plone.api's create-then-rename
+            # would queue the unindexing of a temporary path never catalogued: an ERROR in the log every time.
+            profile = createContentInContainer(
+                container,
+                "PrisonerProfile",
+                checkConstraints=True,
                 title=data["title"],
                 story=RichTextValue("", "text/html", "text/x-html-safe"),
             )
