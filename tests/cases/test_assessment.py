@@ -68,13 +68,24 @@ class TestAssessment(unittest.TestCase):
         self.assertEqual([d["outcome"] for d in rules.decisions(self.case)], ["under_monitoring", "recognised"])
         self.assertEqual([d["number"] for d in rules.decisions(self.case)], [1, 2])
 
-    def test_only_the_commission_assesses_and_only_under_review(self):
+    def test_only_the_commission_assesses(self):
         for user in ("alpha-member", "alpha-admin", "beta-member"):
             with api.env.adopt_user(username=user), self.assertRaises(Unauthorized, msg=user):
                 rules.start_assessment(self.case)
+        self.assertIsNone(rules.assessment(self.case))
+
+    def test_the_commission_assesses_only_under_review(self):
         draft = create_case(self.portal, full_name_latin="Still Draft")
-        with api.env.adopt_user(username="commission"), self.assertRaises((rules.AssessmentError, Unauthorized)):
-            rules.start_assessment(draft)
+        nominated = create_case(self.portal, full_name_latin="Only Nominated")
+        with api.env.adopt_user(username="alpha-member"):
+            api.content.transition(nominated, transition="nominate")
+        for case in (draft, nominated):
+            with api.env.adopt_user(username="commission"), self.assertRaises(rules.AssessmentError) as refused:
+                rules.start_assessment(case)
+            self.assertEqual(refused.exception.message, "assessment_error_state", api.content.get_state(case))
+            self.assertIsNone(rules.assessment(case))
+        with api.env.adopt_user(username="commission"):
+            self.assertEqual(rules.start_assessment(self.case)["findings"], {})
 
     def test_bad_findings_and_foreign_evidence_are_refused(self):
         with api.env.adopt_user(username="commission"):

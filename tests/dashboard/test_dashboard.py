@@ -86,10 +86,21 @@ class TestRecentChanges(unittest.TestCase):
         dates = [c.modified for c in self.changes("alpha-member")]
         self.assertEqual(dates, sorted(dates, reverse=True))
 
-    def test_at_most_twenty_changes(self):
+    def test_the_twenty_newest_changes_only(self):
         for number in range(25):
             create("alpha-member", "organisations/alpha", f"Note {number}")
-        self.assertEqual(len(self.changes("alpha-member")), dashboard.RECENT_CHANGES)
+        titles = [change.title for change in self.changes("alpha-member")]
+        self.assertEqual(len(titles), 20)
+        self.assertEqual(set(titles), {f"Note {number}" for number in range(5, 25)})
+
+    def test_fewer_changes_than_the_limit_are_all_shown(self):
+        create("alpha-member", "organisations/alpha", "Only note")
+        with api.env.adopt_user(username="alpha-member"):
+            everything = dashboard.recent_changes(dashboard.my_workspaces("alpha-member"), limit=1000)
+            newest = dashboard.recent_changes(dashboard.my_workspaces("alpha-member"), limit=1)
+        self.assertLess(len(everything), 20, "the demo's workspaces hold fewer items than a page")
+        self.assertIn("Internal notes of Alpha", [change.title for change in everything])
+        self.assertEqual([change.title for change in newest], ["Only note"])
 
     def test_a_removed_member_no_longer_sees_the_changes(self):
         from coalition.intranet.workspaces import api as workspaces
