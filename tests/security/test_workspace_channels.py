@@ -152,6 +152,13 @@ class ChannelProbes:
     def test_feeds_and_sitemap_reveal_nothing(self):
         for path in ("RSS", "en/RSS", "en/news/RSS", "search_rss?SearchableText=Ivanova", "en/@@search-rss"):
             self.assert_nothing_leaks(self.request("GET", path), path, requested=path)
+        for path in ("sitemap.xml.gz", "sitemap.xml.gz?page=1", "en/sitemap.xml.gz?page=1"):
+            response = self.request("GET", path)
+            # A sitemap that is really served (a 404 would reveal nothing either): gzipped, naming the site.
+            self.assertEqual(response.status_code, 200, path)
+            self.assertTrue(path_is_gzip(response.content), path)
+            self.assertIn(f"{self.site_url}/", gzip.decompress(response.content).decode(), path)
+            self.assert_nothing_leaks(response, path, requested=path)
 
     def test_navigation_reveals_nothing(self):
         for path in ("en", "en/news", "intranet/organisations"):
