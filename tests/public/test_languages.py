@@ -98,9 +98,10 @@ class TestLanguageSwitcher(LanguageTestCase):
         # The page in Russian does not exist: 404 for search engines and link checkers, never indexed.
         self.assertEqual(page.status_code, 404)
         self.assertEqual(page.headers["X-Robots-Tag"], "noindex")
-        self.assertRegex(page.text, r'<meta name="robots" content="noindex"\s*/>')
+        self.assertRegex(page.text, r'<meta name="robots" content="noindex"\s*/?>')
         self.assertRegex(page.text, r'<html[^>]* lang="ru"')
-        self.assertIn('<span lang="ru" xml:lang="ru">Русский</span>', page.text)
+        # The language's name is marked as Russian (xml:lang came from the theme's XHTML output, not the page).
+        self.assertRegex(page.text, r'<span lang="ru"(?: xml:lang="ru")?>Русский</span>')
         # The languages in which it is available, named in their own language, with the translated titles.
         german = ITranslationManager(profile).get_translation("de")
         for obj, language, name, title in (

@@ -237,7 +237,7 @@ class TestStatusOverHttp(unittest.TestCase):
         self.assertIn("coalition-translation-status", page.text)
         self.assertRegex(page.text, r'class="nav-link active" href="[^"]*language=de" aria-current="page"')
         self.assertIn(f"/de/prisoners/++addtranslation++{profile.UID()}", page.text)
-        self.assertRegex(page.text, r'<meta name="robots" content="noindex"\s*/>')
+        self.assertRegex(page.text, r'<meta name="robots" content="noindex"\s*/?>')
 
 
 class TestTranslatorAtWork(unittest.TestCase):
