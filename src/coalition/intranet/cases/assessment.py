@@ -64,6 +64,7 @@ CATEGORIES = ("A", "B")
 ASSESSED_KINDS = ("criterion", "exclusion")
 # Transitions into review that open a new review round.
 ROUND_OPENING_TRANSITIONS = ("start_review", "revise")
+UNDER_REVIEW = "under_review"
 DECIDED_STATES = ("decided", "closed")
 # The facts a decision judged, recorded with it: public facts only (a subset of the publication whitelist).
 SNAPSHOT_FIELDS = (
@@ -97,9 +98,15 @@ def _now():
 def _authorise(case) -> str:
     if not api.user.has_permission(ASSESS, obj=case):
         raise Unauthorized("Only the list commission assesses case files.")
-    if api.content.get_state(case) != "under_review":
+    if not is_under_review(case):
         raise AssessmentError(_("assessment_error_state", default="A case file is assessed while it is under review."))
     return api.user.get_current().getId()
+
+
+def is_under_review(case) -> bool:
+    """The one rule for "under review": the case is in the state in which the list commission assesses it
+    and a decision (or a proposal put to a ballot) is due. Views, the demo and the ballot subject ask this."""
+    return api.content.get_state(case, default=None) == UNDER_REVIEW
 
 
 def review_round(case) -> int:
@@ -248,7 +255,7 @@ def decision_being_recorded(case) -> bool:
     """Whether ``_append_decision`` is moving this case to ``decided`` right now, having just recorded a
     decision of the current round (the guard of the workflow's ``decide`` transition)."""
     pending = _DECIDING.get()
-    if pending is None or api.content.get_state(case, default=None) != "under_review":
+    if pending is None or not is_under_review(case):
         return False
     found = decisions(case)
     if not found or found[-1]["round"] != review_round(case):
@@ -413,7 +420,7 @@ def decide_by_ballot(case, ballot) -> None:
     Called by the case file's ballot subject (``cases/ballot_subject.py``) when such a ballot closes adopted.
     """
     proposal = current_proposal(case)
-    if proposal is None or api.content.get_state(case) != "under_review":
+    if proposal is None or not is_under_review(case):
         return
     if _round_of(case, proposal) != review_round(case):
         return  # the proposal was made before a revision: it cannot become this round's decision

@@ -1,8 +1,9 @@
 """The list commission's work lists, computed with the reader's own permissions."""
 
 from coalition.intranet import _
+from coalition.intranet.cases.assessment import UNDER_REVIEW
 from coalition.intranet.cases.bulk_reads import record_listed_cases
-from coalition.intranet.cases.publication import CONSENTS_ALLOWING_PUBLICATION
+from coalition.intranet.cases.publication import consent_allows_publication
 from coalition.intranet.dashboard.api import WaitingItem
 from coalition.intranet.dashboard.interfaces import IWaitingForMe
 from plone import api
@@ -21,7 +22,7 @@ def waiting_for_assessment() -> list:
 
 def decisions_due() -> list:
     """Cases under review: an assessment is under way and a decision is due."""
-    return _cases(review_state="under_review")
+    return _cases(review_state=UNDER_REVIEW)
 
 
 def without_consent() -> list:
@@ -29,7 +30,8 @@ def without_consent() -> list:
     return [
         brain
         for brain in _cases(review_state=("decided", "closed"))
-        if brain.publication_consent not in CONSENTS_ALLOWING_PUBLICATION
+        # The catalog's metadata column carries the consent: the one rule reads it from the brain.
+        if not consent_allows_publication(brain)
     ]
 
 

@@ -93,7 +93,7 @@ def recognise(case, category: str, reasoning: str = "") -> None:
     with api.env.adopt_user(username=COMMISSIONER):
         if api.content.get_state(case) == "nominated":
             api.content.transition(case, transition="start_review")
-        if api.content.get_state(case) != "under_review":
+        if not assessment.is_under_review(case):
             return
         if assessment.assessment(case) is None:
             assessment.start_assessment(case)

@@ -64,10 +64,7 @@ class AssessmentView(BrowserView):
         return self.request.get("LANGUAGE") or ILanguage(self.context).get_language() or "en"
 
     def may_assess(self):
-        return (
-            api.user.has_permission(rules.ASSESS, obj=self.context)
-            and api.content.get_state(self.context) == "under_review"
-        )
+        return api.user.has_permission(rules.ASSESS, obj=self.context) and rules.is_under_review(self.context)
 
     def current(self):
         return rules.assessment(self.context)
@@ -127,11 +124,7 @@ class AssessmentView(BrowserView):
 
     def needs_new_assessment(self):
         """Under review again after a revision, and no assessment of this round yet."""
-        return (
-            api.content.get_state(self.context) == "under_review"
-            and bool(rules.decisions(self.context))
-            and self.current() is None
-        )
+        return rules.is_under_review(self.context) and bool(rules.decisions(self.context)) and self.current() is None
 
     def decisions(self):
         in_force = rules.current_decision(self.context)
