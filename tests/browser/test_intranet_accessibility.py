@@ -266,3 +266,78 @@ class TestIntranetAccessibility(unittest.TestCase):
 
     def test_every_role_of_the_table_has_its_test(self):
         self.assertEqual({f"test_{role.replace('-', '_')}" for role in ROLES} - set(dir(self)), set())
+
+
+FOCUSED = """() => {
+    const element = document.activeElement;
+    if (!element || element === document.body) return null;
+    const box = element.getBoundingClientRect();
+    const style = getComputedStyle(element);
+    const outline = style.outlineStyle !== "none" && parseFloat(style.outlineWidth) > 0;
+    const shadow = style.boxShadow && style.boxShadow !== "none";
+    return {
+        name: (element.getAttribute("aria-label") || element.innerText || element.value || element.id || "").trim(),
+        html: element.outerHTML.slice(0, 160),
+        visible: box.width > 0 && box.height > 0
+            && element.checkVisibility({opacityProperty: true, visibilityProperty: true}),
+        styled: outline || shadow,
+    };
+}"""
+
+
+class TestKeyboardOnly(unittest.TestCase):
+    """An organisation's representative reads a working document and casts the vote, with the keyboard only."""
+
+    layer = COALITION_BROWSER_TESTING
+
+    def setUp(self):
+        self.site_url = f"http://{self.layer['host']}:{self.layer['port']}/plone"
+        self.portal = self.layer["portal"]
+        prepare(self.portal)
+
+    def tab_until(self, page, found: Callable[[dict], bool], limit: int = 250) -> list[dict]:
+        """Press Tab until ``found`` holds for the focused element (or, with ``found`` never true, until the
+        focus has gone through the whole page and left it); every element on the way shows its focus."""
+        visited = []
+        for _press in range(limit):
+            page.keyboard.press("Tab")
+            focused = page.evaluate(FOCUSED)
+            if focused is None:  # past the last element of the page: the focus left it, no trap
+                return visited
+            visited.append(focused)
+            self.assertTrue(focused["visible"], f"focused but not visible: {focused['html']}")
+            self.assertTrue(focused["styled"], f"no visible focus style: {focused['html']}")
+            if found(focused):
+                return visited
+        self.fail(f"the focus never left the page in {limit} presses of Tab: {visited[-5:]}")
+
+    def test_tab_through_a_working_document_and_cast_a_vote(self):
+        page = self.layer["browser"].new_page()
+        log_in(page, self.site_url, "alpha-admin", PASSWORD)
+        page.goto(f"{self.site_url}/{DEFINITION}")
+        whole_page = self.tab_until(page, lambda focused: False)
+        names = [focused["name"] for focused in whole_page]
+        for action in ("Version history", "Compare the first version with the current text", "Reply", BALLOT_TITLE):
+            self.assertIn(action, names)
+
+        page.goto(f"{self.site_url}/{DEFINITION}")
+        self.tab_until(page, lambda focused: focused["name"] == BALLOT_TITLE)
+        save_screenshot(page, "intranet-keyboard-ballot-link-desktop")
+        page.keyboard.press("Enter")
+        page.wait_for_load_state()
+        self.assertIn(BALLOT_TITLE, page.locator("h1").inner_text())
+        self.tab_until(page, lambda focused: 'id="vote-alpha-' in focused["html"])
+        for _option in range(4):  # the arrow keys move within the group of options
+            if page.evaluate("document.activeElement.id") == "vote-alpha-approve":
+                break
+            page.keyboard.press("ArrowDown")
+        page.keyboard.press("Space")
+        self.assertTrue(page.locator("#vote-alpha-approve").is_checked())
+        self.tab_until(page, lambda focused: 'id="statement-alpha"' in focused["html"])
+        page.keyboard.type("We support the criteria.")
+        self.tab_until(page, lambda focused: 'name="form.buttons.vote"' in focused["html"])
+        save_screenshot(page, "intranet-keyboard-vote-button-desktop")
+        page.keyboard.press("Enter")
+        page.wait_for_load_state()
+        self.assertTrue(page.get_by_text("Your organisation's vote has been recorded.").is_visible())
+        save_screenshot(page, "intranet-keyboard-voted-desktop")

@@ -2,6 +2,8 @@
 
 - A group of radio buttons or checkboxes is a ``radiogroup``/``group`` named by the field's label (Plone writes a
   ``label for`` the group's id, which is no form control: the Nu checker refuses it and the group has no name).
+- A required single select without an empty first option: ``aria-required`` instead of ``required``.
+- A file or image: the label names the file input, not the widget's wrapper.
 - The rich text field: its textarea carries the widget's id (the field's label points to it), the text format
   select gets a label, and TinyMCE's frame gets an accessible name; its status bar (a resize handle that is no
   complete slider and a word count button without a name) is left out.
@@ -23,6 +25,31 @@ class GroupWidgetRender(RenderWidget):
         return "radiogroup" if IRadioWidget.providedBy(self.context) else "group"
 
 
+class SelectWidgetRender(RenderWidget):
+    """A required single select whose first option is a real choice (no empty one to force a choice) is
+    marked ``aria-required`` rather than ``required``: HTML allows ``required`` only on selects starting
+    with an empty placeholder, and such a select always has a value anyway."""
+
+    index = ViewPageTemplateFile("templates/select_widget.pt")
+
+    def widget_html(self) -> str:
+        html = self.context.render()
+        if 'required="required"' not in html or "multiple" in html[: html.find(">")]:
+            return html
+        first_option = html.find("<option")
+        if (
+            first_option == -1
+            or html.startswith('<option value=""', first_option)
+            or 'value=""' in (html[first_option : html.find(">", first_option)])
+        ):
+            return html
+        return html.replace('required="required"', 'aria-required="true"', 1)
+
+
+class FileWidgetRender(RenderWidget):
+    index = ViewPageTemplateFile("templates/file_widget.pt")
+
+
 def _label(widget) -> str:
     label = widget.label or widget.name
     return translate(label, context=widget.request) if hasattr(label, "domain") else str(label)
@@ -38,6 +65,8 @@ def accessible_tinymce_render(widget) -> str:
         tiny = options.setdefault("tiny", {})
         tiny["statusbar"] = False
         tiny["iframe_aria_text"] = field_label
+        # TinyMCE names its frame only in Firefox; the frame's own attributes name it everywhere.
+        tiny["iframe_attrs"] = dict(tiny.get("iframe_attrs") or {}, title=field_label)
         return options
 
     widget.get_pattern_options = pattern_options

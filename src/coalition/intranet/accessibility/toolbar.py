@@ -1,6 +1,7 @@
 """The toolbar and its content menu with corrected templates; their behaviour is Plone's own."""
 
 from plone.app.contentmenu.view import ContentMenuProvider
+from plone.app.layout.viewlets.common import ContentViewsViewlet
 from plone.app.layout.viewlets.toolbar import ToolbarViewletManager
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 
@@ -17,3 +18,10 @@ class AccessibleContentMenu(ContentMenuProvider):
     ``aria-expanded=""`` on the others, which is invalid)."""
 
     index = ViewPageTemplateFile("templates/contentmenu.pt")
+
+
+class AccessibleContentViews(ContentViewsViewlet):
+    """The history tab's only text is a date that a pattern writes after the page has loaded: until then the
+    link had no name. The action's title is there for screen readers, visually hidden."""
+
+    menu_template = ViewPageTemplateFile("templates/contentviews_menu.pt")
