@@ -15,6 +15,7 @@ from coalition.intranet.cases.access_log import accesses_of
 from coalition.intranet.errors import CoalitionError
 from coalition.intranet.security import api as audit
 from coalition.intranet.security.api import forget_cached_local_roles
+from coalition.intranet.security.api import set_local_role
 from coalition.intranet.workspaces.api import roster
 from dataclasses import dataclass
 from plone import api
@@ -108,13 +109,7 @@ def _grantee_kind(principal: str) -> str:
 
 def _set_user_grant(case, principal: str, role: str | None) -> None:
     """Give ``principal`` the grant role ``role`` (or, with None, take their grant); other local roles stay."""
-    kept = [r for r in case.get_local_roles_for_userid(principal) if r not in GRANT_ROLES]
-    if role is not None:
-        case.manage_setLocalRoles(principal, kept + [role])
-    elif kept:
-        case.manage_setLocalRoles(principal, kept)
-    else:
-        case.manage_delLocalRoles([principal])
+    set_local_role(case, principal, role, GRANT_ROLES)
 
 
 def _access_changed(case) -> None:

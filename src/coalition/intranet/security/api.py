@@ -8,6 +8,7 @@ from coalition.intranet.security.audit import entries
 from coalition.intranet.security.audit import record
 from coalition.intranet.security.channels import requesting_user
 from coalition.intranet.security.localroles import forget_cached_local_roles
+from coalition.intranet.security.localroles import set_local_role
 
 
 __all__ = [
@@ -17,6 +18,8 @@ __all__ = [
     "AuditEntry",
     # After changing a roster or a grant: let the new local roles count in this request too
     "forget_cached_local_roles",
+    # One role of a family (a workspace role, a case grant) for a principal, their other local roles kept
+    "set_local_role",
     # The user a request speaks for, also before Zope has authenticated it (traversal hooks, 404s)
     "requesting_user",
 ]

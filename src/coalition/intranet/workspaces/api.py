@@ -17,6 +17,7 @@ from coalition.intranet.mail import hide_workspace_titles
 from coalition.intranet.mail import mail_is_configured
 from coalition.intranet.security import api as audit
 from coalition.intranet.security.api import forget_cached_local_roles
+from coalition.intranet.security.api import set_local_role
 from coalition.intranet.workspaces.interfaces import RosterChangedEvent
 from dataclasses import dataclass
 from plone import api
@@ -158,13 +159,7 @@ def _check_keeps_an_admin(workspace, principal: str, previous: str | None, role:
 
 def _write_role(workspace, principal: str, role: str | None) -> None:
     """Set (or, with ``role=None``, drop) the workspace role of ``principal``; other local roles stay."""
-    kept = [r for r in workspace.get_local_roles_for_userid(principal) if r not in WORKSPACE_ROLES]
-    if role is not None:
-        workspace.manage_setLocalRoles(principal, kept + [role])
-    elif kept:
-        workspace.manage_setLocalRoles(principal, kept)
-    else:
-        workspace.manage_delLocalRoles([principal])
+    set_local_role(workspace, principal, role, WORKSPACE_ROLES)
     # Catalog security (search, listings, REST @search) follows at once, and so do permission checks.
     workspace.reindexObjectSecurity()
     forget_cached_local_roles()
