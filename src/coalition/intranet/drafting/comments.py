@@ -13,6 +13,7 @@ discussion may close and reopen its threads.
 from AccessControl import Unauthorized
 from coalition.intranet import _
 from coalition.intranet.errors import CoalitionError
+from coalition.intranet.workspaces.api import display_name
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import UTC
@@ -58,9 +59,7 @@ def resolution_of(comment) -> Resolution | None:
     when = getattr(comment, RESOLVED_AT, None)
     if not userid or when is None:
         return None
-    user = api.user.get(userid=userid)
-    fullname = (user.getProperty("fullname") if user is not None else "") or userid
-    return Resolution(userid=userid, fullname=fullname, when=when)
+    return Resolution(userid=userid, fullname=display_name(userid), when=when)
 
 
 def threads(document) -> list[Thread]:

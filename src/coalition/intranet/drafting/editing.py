@@ -9,6 +9,7 @@ one of them commit, and the retried request of the other sees the new token and 
 
 from coalition.intranet import _
 from coalition.intranet.errors import CoalitionError
+from coalition.intranet.workspaces.api import display_name
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import UTC
@@ -42,11 +43,6 @@ def version_token(document) -> str:
     return "" if version is None else str(version)
 
 
-def _fullname(userid: str) -> str:
-    user = api.user.get(userid=userid) if userid else None
-    return (user.getProperty("fullname") if user is not None else "") or userid
-
-
 def last_save(document) -> LastSave:
     """Who saved the current version, from the version history (the catalog's data as a fallback)."""
     repository = api.portal.get_tool("portal_repository")
@@ -63,12 +59,12 @@ def last_save(document) -> LastSave:
         return LastSave(
             version=getattr(document, "version_id", None),
             userid=userid,
-            fullname=_fullname(userid),
+            fullname=display_name(userid),
             when=when,
         )
     creators = document.listCreators()
     userid = creators[0] if creators else ""
-    return LastSave(version=None, userid=userid, fullname=_fullname(userid), when=document.modified().asdatetime())
+    return LastSave(version=None, userid=userid, fullname=display_name(userid), when=document.modified().asdatetime())
 
 
 def format_time(when: datetime | None) -> str:
@@ -85,7 +81,7 @@ def conflict_message(last: LastSave):
         default="Not saved: ${name} saved a newer version of this document (${when}) while you were editing. "
         "Your text is kept in the form below. Open the current version in another tab and merge what you need: "
         "saving this form again replaces the current version with the text in the form.",
-        mapping={"name": last.fullname or last.userid, "when": format_time(last.when)},
+        mapping={"name": last.fullname, "when": format_time(last.when)},
     )
 
 

@@ -9,6 +9,7 @@ site manager) may take it over. Nobody else may break someone's lock, stale or f
 
 from coalition.intranet import _
 from coalition.intranet.errors import CoalitionError
+from coalition.intranet.workspaces.api import display_name
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import UTC
@@ -67,8 +68,7 @@ def lock_details(document, now: datetime | None = None) -> LockDetails | None:
     since = datetime.fromtimestamp(info["time"], UTC)
     minutes = max(int((now - since).total_seconds() // 60), 0)
     userid = info["creator"] or ""
-    user = api.user.get(userid=userid) if userid else None
-    fullname = (user.getProperty("fullname") if user is not None else "") or userid
+    fullname = display_name(userid)
     lock_type = info["type"]
     return LockDetails(
         userid=userid,

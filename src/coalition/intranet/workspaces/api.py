@@ -51,7 +51,7 @@ class RosterEntry:
     """One person on a roster, as the roster page shows them."""
 
     userid: str
-    fullname: str
+    fullname: str  # the display name: the full name, else the user id
     email: str
     role: str
 
@@ -81,12 +81,27 @@ def admins(workspace) -> list[str]:
     return sorted(principal for principal, role in roster(workspace).items() if role == ADMIN_ROLE)
 
 
-def display_name(userid: str) -> str:
-    """The full name of a user, or the id when there is none."""
-    user = api.user.get(userid=userid)
+def display_name(person) -> str:
+    """The one rule for naming a person anywhere on the platform: their full name, else their user id.
+
+    ``person`` is a user id or a user object (``api.user.get_current()``). An id nobody has comes back as it
+    is, an empty one as an empty string.
+    """
+    if isinstance(person, str):
+        if not person:
+            return ""
+        userid, user = person, api.user.get(userid=person)
+    else:
+        userid, user = person.getId() or "", person
     if user is None:
         return userid
     return user.getProperty("fullname") or userid
+
+
+def display_name_with_id(userid: str) -> str:
+    """A person as logs and reports name them: ``Full Name (id)``, or the id alone when there is no name."""
+    name = display_name(userid)
+    return userid if name == userid else f"{name} ({userid})"
 
 
 def roster_entries(workspace) -> list[RosterEntry]:
@@ -94,10 +109,10 @@ def roster_entries(workspace) -> list[RosterEntry]:
     found = []
     for principal, role in roster(workspace).items():
         user = api.user.get(userid=principal)
-        fullname = (user.getProperty("fullname") if user is not None else "") or ""
+        name = display_name(user if user is not None else principal)
         email = (user.getProperty("email") if user is not None else "") or ""
-        found.append(RosterEntry(userid=principal, fullname=fullname, email=email, role=role))
-    return sorted(found, key=lambda e: (WORKSPACE_ROLES.index(e.role), (e.fullname or e.userid).lower()))
+        found.append(RosterEntry(userid=principal, fullname=name, email=email, role=role))
+    return sorted(found, key=lambda e: (WORKSPACE_ROLES.index(e.role), e.fullname.lower()))
 
 
 def may_view_roster(workspace, userid: str | None = None) -> bool:

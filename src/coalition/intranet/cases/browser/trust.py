@@ -85,8 +85,7 @@ class TrustReportBase(BrowserView):
     def person(self, userid: str) -> str:
         if not userid:
             return self._t(_("trust_actor_system", default="System (installation or script)"))
-        name = workspaces.display_name(userid)
-        return userid if name == userid else f"{name} ({userid})"
+        return workspaces.display_name_with_id(userid)
 
     def profile_state(self, state: str) -> str:
         return self._t(trust.PROFILE_STATE_TITLES[state]) if state in trust.PROFILE_STATE_TITLES else state

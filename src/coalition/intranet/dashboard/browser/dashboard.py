@@ -2,6 +2,7 @@
 
 from AccessControl import Unauthorized
 from coalition.intranet.dashboard import api as dashboard
+from coalition.intranet.workspaces.api import display_name
 from coalition.intranet.workspaces.api import ROLE_TITLES
 from plone import api
 from Products.Five.browser import BrowserView
@@ -18,7 +19,7 @@ class DashboardView(BrowserView):
         if api.user.is_anonymous():
             raise Unauthorized("The dashboard is personal: log in first.")
         user = api.user.get_current()
-        self.fullname = user.getProperty("fullname") or user.getId()
+        self.fullname = display_name(user)
         self.workspaces = dashboard.my_workspaces(user.getId())
         self.changes = dashboard.recent_changes(self.workspaces)
         self.waiting = dashboard.waiting_for(user)

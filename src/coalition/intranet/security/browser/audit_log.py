@@ -1,6 +1,7 @@
 """``/intranet/@@audit-log``: the audit log for coordinators, newest first, in pages."""
 
 from coalition.intranet import _
+from coalition.intranet.batching import batch_start
 from coalition.intranet.security import audit
 from coalition.intranet.site import structure
 from coalition.intranet.workspaces import api as workspaces
@@ -68,12 +69,7 @@ class AuditLogView(BrowserView):
         return self.index()
 
     def batch(self):
-        start = self.request.form.get("b_start", 0)
-        try:
-            start = max(int(start), 0)
-        except (TypeError, ValueError):
-            start = 0
-        return Batch(audit.entries(), PAGE_SIZE, start)
+        return Batch(audit.entries(), PAGE_SIZE, batch_start(self.request.form))
 
     def _t(self, message) -> str:
         return translate(message, context=self.request)
@@ -81,8 +77,7 @@ class AuditLogView(BrowserView):
     def _person(self, userid: str) -> str:
         if not userid:
             return self._t(_("audit_actor_system", default="System (installation or script)"))
-        name = workspaces.display_name(userid)
-        return userid if name == userid else f"{name} ({userid})"
+        return workspaces.display_name_with_id(userid)
 
     def _action(self, action: str, details: dict) -> str:
         title = action_title(action, details)

@@ -53,7 +53,7 @@ class RosterView(BrowserView):
             rows.append(
                 {
                     "userid": entry.userid,
-                    "name": entry.fullname or entry.userid,
+                    "name": entry.fullname,
                     "email": entry.email,
                     "role": entry.role,
                     "role_title": translate(workspaces.ROLE_TITLES[entry.role], context=self.request),
