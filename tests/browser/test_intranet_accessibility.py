@@ -323,8 +323,8 @@ class TestKeyboardOnly(unittest.TestCase):
         page.goto(f"{self.site_url}/{DEFINITION}")
         self.tab_until(page, lambda focused: focused["name"] == BALLOT_TITLE)
         save_screenshot(page, "intranet-keyboard-ballot-link-desktop")
-        page.keyboard.press("Enter")
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
         self.assertIn(BALLOT_TITLE, page.locator("h1").inner_text())
         self.tab_until(page, lambda focused: 'id="vote-alpha-' in focused["html"])
         for _option in range(4):  # the arrow keys move within the group of options
@@ -337,7 +337,7 @@ class TestKeyboardOnly(unittest.TestCase):
         page.keyboard.type("We support the criteria.")
         self.tab_until(page, lambda focused: 'name="form.buttons.vote"' in focused["html"])
         save_screenshot(page, "intranet-keyboard-vote-button-desktop")
-        page.keyboard.press("Enter")
-        page.wait_for_load_state()
+        with page.expect_navigation():
+            page.keyboard.press("Enter")
         self.assertTrue(page.get_by_text("Your organisation's vote has been recorded.").is_visible())
         save_screenshot(page, "intranet-keyboard-voted-desktop")
