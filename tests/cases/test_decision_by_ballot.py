@@ -79,6 +79,17 @@ class TestDecisionByBallot(unittest.TestCase):
                 self.case, "recognised", "x", "A", deadline=datetime.now(UTC) + timedelta(days=1)
             )
 
+    def test_a_refused_ballot_leaves_no_proposal_behind(self):
+        proposals_before = list(self.case._coalition_proposals)
+        ballots_before = self.case.objectIds()
+        with api.env.adopt_user(username="commission"), self.assertRaises(ballots.BallotError):
+            rules.propose_decision_by_ballot(
+                self.case, "not_recognised", "Another view.", "", deadline=datetime.now(UTC) - timedelta(days=1)
+            )
+        self.assertEqual(list(self.case._coalition_proposals), proposals_before)
+        self.assertEqual(self.case.objectIds(), ballots_before)
+        self.assertEqual(rules.current_proposal(self.case)["outcome"], "recognised")
+
     def test_the_assessment_page_offers_the_ballot_and_lists_it(self):
         with api.env.adopt_user(username="commission"):
             html = self.case.restrictedTraverse("@@assessment")()

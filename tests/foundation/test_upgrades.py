@@ -139,6 +139,7 @@ class TestPublicationBoundaryUpgrade(unittest.TestCase):
         setup_tool.setLastVersionForProfile(PROFILE, "20261126005")
         wftool = api.portal.get_tool("portal_workflow")
         wftool.setChainForPortalTypes(["PrisonerProfile"], ["coalition_public_workflow"])
+        wftool.setChainForPortalTypes(["Discussion Item"], ["comment_one_state_workflow"])
         del IAnnotations(portal)[provenance.REGISTER_KEY]
         catalog = api.portal.get_tool("portal_catalog")
         profiles = [
@@ -157,6 +158,7 @@ class TestPublicationBoundaryUpgrade(unittest.TestCase):
 
         self.assertEqual(setup_tool.getLastVersionForProfile(PROFILE), current_version())
         self.assertEqual(wftool.getChainForPortalType("PrisonerProfile"), ("coalition_profile_workflow",))
+        self.assertEqual(wftool.getChainForPortalType("Discussion Item"), ("coalition_comment_workflow",))
         for brain in catalog.unrestrictedSearchResults(portal_type="PrisonerProfile"):
             self.assertIsInstance(brain._unrestrictedGetObject(), PrisonerProfile)
         for case in published_cases:

@@ -43,6 +43,7 @@ from datetime import UTC
 from persistent.list import PersistentList
 from persistent.mapping import PersistentMapping
 from plone import api
+import transaction
 from zope.i18n import translate
 
 
@@ -381,21 +382,28 @@ def propose_decision_by_ballot(case, outcome: str, reasoning: str, category: str
         "round": review_round(case),
         **_judged(case),
     }
+    # The ballot reads the proposal it puts to the vote: record it first, and take it back (with anything
+    # the ballot wrote) when the ballot is refused, so that a refused ballot leaves nothing behind.
+    before_proposal = transaction.savepoint()
     if getattr(case, "_coalition_proposals", None) is None:
         case._coalition_proposals = PersistentList()
     case._coalition_proposals.append(tuple(sorted(proposal.items())))
     title = translate(
         _("ballot_title_case", default="Decision on the case file ${case}", mapping={"case": case.getId()})
     )
-    return drafting.start_ballot(
-        case,
-        title=title,
-        question=translate(
-            _("ballot_question_case", default="Do you approve the decision proposed by the list commission?")
-        ),
-        consultation=RichTextValue("", "text/html", "text/x-html-safe"),
-        **ballot_rules,
-    )
+    try:
+        return drafting.start_ballot(
+            case,
+            title=title,
+            question=translate(
+                _("ballot_question_case", default="Do you approve the decision proposed by the list commission?")
+            ),
+            consultation=RichTextValue("", "text/html", "text/x-html-safe"),
+            **ballot_rules,
+        )
+    except Exception:
+        before_proposal.rollback()
+        raise
 
 
 def _proposal_html(case, outcome: str, category: str, reasoning: str) -> str:

@@ -13,9 +13,26 @@ class HiddenProfiles:
         return ["coalition.intranet:uninstall"]
 
 
+# plone.app.discussion binds comments to its own workflow whenever its "moderation_enabled" setting is
+# written (a registry subscriber), and GenericSetup runs the registry and workflow steps in no fixed order:
+# depending on the process, our binding came first and was overwritten. With comment_one_state_workflow,
+# Anonymous may find comments of private documents in the catalog.
+COMMENT_TYPE = "Discussion Item"
+COMMENT_WORKFLOW = "coalition_comment_workflow"
+
+
 def post_install(context):
-    """Build the site structure once the profile's XML steps have run."""
+    """Build the site structure once the profile's XML steps have run; bind comments to our workflow last."""
     build_site_structure(api.portal.get())
+    bind_comments_to_their_workflow()
+
+
+def bind_comments_to_their_workflow() -> None:
+    """Comments follow the commented item (``coalition_comment_workflow``), whatever ran before."""
+    workflows = api.portal.get_tool("portal_workflow")
+    if workflows.getChainForPortalType(COMMENT_TYPE) != (COMMENT_WORKFLOW,):
+        workflows.setChainForPortalTypes((COMMENT_TYPE,), (COMMENT_WORKFLOW,))
+        workflows.updateRoleMappings()
 
 
 def uninstall(context):

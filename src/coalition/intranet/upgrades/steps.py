@@ -5,6 +5,7 @@ from coalition.intranet.cases.regions import region_code
 from coalition.intranet.public.boundary.anonymity import anonymise_public_content
 from coalition.intranet.public.boundary.photos import scrub_public_photos
 from coalition.intranet.site.api import build_site_structure
+from coalition.intranet.site.handlers import bind_comments_to_their_workflow
 from plone import api
 
 
@@ -103,6 +104,8 @@ def add_publication_boundary(context):
     granted to people and organisations only; public content names no member."""
     for step in ("rolemap", "typeinfo", "workflow", "catalog", "actions", "plone.app.registry"):
         context.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    # Sites created by a script could have comments bound to plone.app.discussion's workflow (site/handlers.py).
+    bind_comments_to_their_workflow()
     _give_profiles_their_class()
     _register_acts_of_publication()
     remove_group_grants_from_all_cases()
