@@ -71,6 +71,16 @@ def open_ballot(portal) -> str:
     return _catalog_path(portal_type="Ballot", Title=BALLOT_TITLE)
 
 
+def closed_ballot(portal) -> str:
+    """The demo ballot that adopted the definition, version 1: its result."""
+    return _catalog_path(portal_type="Ballot", review_state="closed")
+
+
+def german_profile(portal) -> str:
+    """A public profile in German, as its editors and translators work on it."""
+    return _catalog_path(portal_type="PrisonerProfile", Language="de")
+
+
 def working_copy(portal) -> str:
     """The working copy alpha-member checked out of the budget paper."""
     from plone.app.iterate.interfaces import IWorkingCopy
@@ -112,6 +122,7 @@ PAGES = (
     P("alpha-member", "working-copy", working_copy),
     P("alpha-member", "working-copy-edit", below(working_copy, "edit")),
     P("alpha-member", "ballot", open_ballot),
+    P("alpha-member", "closed-ballot", closed_ballot),
     P("alpha-member", "criteria", criteria),
     P("alpha-member", "cases", "intranet/cases"),
     P("alpha-member", "case-add", "intranet/cases/++add++CaseFile"),
@@ -130,6 +141,7 @@ PAGES = (
     P("alpha-admin", "ballot-vote", open_ballot),
     P("alpha-admin", "organisation-edit", "intranet/organisations/alpha/edit"),
     P("alpha-admin", "case-access", below(alpha_case, "@@case-access")),
+    P("alpha-admin", "case-publication", below(alpha_case, "@@publication")),
     P("alpha-admin", "case-access-log", "intranet/cases/@@case-access-logs"),
     # A member of the other organisation: sees the lock of a colleague of the group.
     P("beta-member", "dashboard", "intranet"),
@@ -144,11 +156,13 @@ PAGES = (
     P("coordinator", "start-ballot", f"{DEFINITION}/@@start-ballot"),
     P("coordinator", "ballot", open_ballot),
     P("coordinator", "criteria-edit", below(criteria, "@@edit-criteria")),
+    P("coordinator", "publish-definition", "en/definition"),
     P("coordinator", "audit-log", "intranet/@@audit-log"),
     P("coordinator", "trust-report", "intranet/cases/@@trust-report"),
     # The list commission.
     P("commission", "dashboard", "intranet"),
     P("commission", "commission", "intranet/cases/@@commission"),
+    P("commission", "cases", "intranet/cases"),
     P("commission", "case", nominated_case),
     P("commission", "case-assessment", below(nominated_case, "@@assessment")),
     P("commission", "case-publication", below(alpha_case, "@@publication")),
@@ -156,6 +170,9 @@ PAGES = (
     # A public editor and German translator.
     P("editor-de", "dashboard", "intranet"),
     P("editor-de", "translation-status", "de/@@translation-status"),
+    P("editor-de", "prisoners-contents", "de/prisoners/folder_contents"),
+    P("editor-de", "prisoner-profile", german_profile),
+    P("editor-de", "prisoner-profile-edit", below(german_profile, "edit")),
     # The mentorship coordinator (on no roster yet).
     P("mentor-coord", "dashboard", "intranet"),
     P("mentor-coord", "notification-preferences", "@@notification-preferences"),
