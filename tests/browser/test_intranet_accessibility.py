@@ -252,6 +252,9 @@ class TestIntranetAccessibility(unittest.TestCase):
             for width, viewport in WIDTHS:
                 page.set_viewport_size(viewport)
                 findings.extend(f"{name}-{width}: {line}" for line in axe_violations(page))
+                overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                if overflow > 0:  # WCAG 1.4.10 (reflow): nothing wider than the screen, wide tables scroll
+                    findings.append(f"{name}-{width}: the page is {overflow}px wider than the screen")
                 save_screenshot(page, f"{name}-{width}")
             markup[name] = page.context.request.get(url).text()
             (MARKUP / f"{name}.html").write_text(markup[name], encoding="utf-8")
