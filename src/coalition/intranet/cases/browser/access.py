@@ -7,6 +7,7 @@ from coalition.intranet.cases.access import is_group
 from coalition.intranet.cases.access import organisation_by_id
 from coalition.intranet.errors import show_error
 from coalition.intranet.workspaces.api import display_name
+from coalition.intranet.workspaces.api import display_name_with_id
 from plone import api
 from plone.app.workflow.browser.sharing import SharingView
 from plone.protect import CheckAuthenticator
@@ -82,7 +83,18 @@ class CaseAccessView(BrowserView):
         return [{"id": brain.getId, "title": brain.Title} for brain in brains]
 
     def log_entries(self):
-        return cases.access_log(self.context, limit=100) if self.may_read_log() else []
+        """The latest reads, with their time to the minute (and exact in ``iso``) and who by name."""
+        if not self.may_read_log():
+            return []
+        return [
+            {
+                "iso": entry["when"][:19] + "Z",  # the log writes UTC ISO times
+                "when": entry["when"][:16].replace("T", " ") + " UTC",
+                "user": display_name_with_id(entry["user"]) if entry["user"] != "Anonymous" else entry["user"],
+                "what": entry["what"],
+            }
+            for entry in cases.access_log(self.context, limit=100)
+        ]
 
 
 def _groups_given_roles(settings) -> list[str]:
