@@ -83,7 +83,7 @@ class TestConsentWithdrawnInTheBrowser(unittest.TestCase):
     def setUp(self):
         from coalition.intranet.cases import publication
         from coalition.intranet.public import api as public
-        from tests.cases.test_publication import decided_case
+        from tests.cases.case_helpers import decided_case
 
         portal = self.layer["portal"]
         self.site_url = f"http://{self.layer['host']}:{self.layer['port']}/plone"

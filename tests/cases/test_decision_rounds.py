@@ -4,8 +4,6 @@ decision needs a new complete assessment; every decision records the (public) fa
 
 from coalition.intranet.cases import assessment as rules
 from coalition.intranet.cases import publication
-from coalition.intranet.drafting import ballots
-from datetime import date
 from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
@@ -13,34 +11,20 @@ from plone import api
 from plone.api.exc import InvalidParameterError
 import re
 import requests
+from tests.cases.case_helpers import approve_ballot
+from tests.cases.case_helpers import assess_completely
+from tests.cases.case_helpers import case_under_review
 from tests.cases.case_helpers import CONFIDENTIAL_VALUES
 from tests.cases.case_helpers import create_case
+from tests.cases.case_helpers import CRITERIA_ITEMS as ITEMS
+from tests.cases.case_helpers import decided_case
 from tests.coalition_layers import COALITION_DEMO_INTEGRATION_TESTING
 from tests.coalition_layers import COALITION_SERVER_TESTING
 import transaction
 import unittest
 
 
-ITEMS = ("C1", "C2", "C3", "C4", "C5", "X1")
 JSON = {"Accept": "application/json"}
-
-
-def assess_completely(case):
-    rules.start_assessment(case)
-    for item_id in ITEMS:
-        rules.record_finding(case, item_id, "met" if item_id != "X1" else "not_met", "Documented.")
-
-
-def decided_case(portal, outcome="recognised", **facts):
-    """A case decided by the commission in review round 1 (as tests/cases/test_publication.py builds it)."""
-    case = create_case(portal, date_of_birth=date(1988, 7, 14), publication_consent="family", **facts)
-    with api.env.adopt_user(username="alpha-member"):
-        api.content.transition(case, transition="nominate")
-    with api.env.adopt_user(username="commission"):
-        api.content.transition(case, transition="start_review")
-        assess_completely(case)
-        rules.record_decision(case, outcome, "Documented.", "A" if outcome == "recognised" else "")
-    return case
 
 
 def assert_no_confidential_value(test, text, where):
@@ -207,40 +191,24 @@ class TestDecisionRounds(unittest.TestCase):
         self.assertEqual(api.content.get_state(case), "under_review")
 
     def test_a_ballot_opened_before_a_revision_decides_nothing_after_it(self):
-        case = create_case(self.portal, publication_consent="family")
-        with api.env.adopt_user(username="alpha-member"):
-            api.content.transition(case, transition="nominate")
+        case = case_under_review(self.portal, publication_consent="family")
         with api.env.adopt_user(username="commission"):
-            api.content.transition(case, transition="start_review")
-            assess_completely(case)
             ballot = rules.propose_decision_by_ballot(
                 case, "recognised", "Proposed.", "A", deadline=datetime.now(UTC) + timedelta(days=7), quorum="1/2"
             )
             rules.record_decision(case, "under_monitoring", "Decided by the commission meanwhile.")
             api.content.transition(case, transition="revise")
-        for user, organisation in (("alpha-admin", "alpha"), ("beta-admin", "beta")):
-            with api.env.adopt_user(username=user):
-                ballots.cast_vote(ballot, "approve", organisation_id=organisation)
-        with api.env.adopt_user(username="commission"):
-            ballots.close_ballot(ballot)
+        approve_ballot(ballot)
         self.assertEqual(api.content.get_state(case), "under_review")
         self.assertEqual([d["outcome"] for d in rules.decisions(case)], ["under_monitoring"])
 
     def test_a_decision_by_ballot_carries_its_round_and_the_facts_of_the_proposal(self):
-        case = create_case(self.portal, publication_consent="family")
-        with api.env.adopt_user(username="alpha-member"):
-            api.content.transition(case, transition="nominate")
+        case = case_under_review(self.portal, publication_consent="family")
         with api.env.adopt_user(username="commission"):
-            api.content.transition(case, transition="start_review")
-            assess_completely(case)
             ballot = rules.propose_decision_by_ballot(
                 case, "recognised", "Proposed.", "A", deadline=datetime.now(UTC) + timedelta(days=7), quorum="1/2"
             )
-        for user, organisation in (("alpha-admin", "alpha"), ("beta-admin", "beta")):
-            with api.env.adopt_user(username=user):
-                ballots.cast_vote(ballot, "approve", organisation_id=organisation)
-        with api.env.adopt_user(username="commission"):
-            ballots.close_ballot(ballot)
+        approve_ballot(ballot)
         decision = rules.current_decision(case)
         self.assertEqual((decision["round"], decision["ballot"]), (1, api.content.get_uuid(ballot)))
         self.assertEqual(rules.decision_snapshot(decision)["full_name_latin"], "Ivan Testov")

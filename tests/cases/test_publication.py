@@ -1,33 +1,19 @@
 """From a recognised case with consent to the public profile, by a named act; retraction in every language."""
 
 from AccessControl import Unauthorized
-from coalition.intranet.cases import assessment as rules
 from coalition.intranet.cases import publication
 from coalition.intranet.public import api as public
 from coalition.intranet.security import audit
-from datetime import date
 from plone import api
 from plone.app.testing import logout
 import requests
 from tests.cases.case_helpers import CONFIDENTIAL_VALUES
 from tests.cases.case_helpers import create_case
+from tests.cases.case_helpers import decided_case
 from tests.coalition_layers import COALITION_DEMO_INTEGRATION_TESTING
 from tests.coalition_layers import COALITION_SERVER_TESTING
 import transaction
 import unittest
-
-
-def decided_case(portal, outcome="recognised", consent="family", **facts):
-    case = create_case(portal, date_of_birth=date(1988, 7, 14), publication_consent=consent, **facts)
-    with api.env.adopt_user(username="alpha-member"):
-        api.content.transition(case, transition="nominate")
-    with api.env.adopt_user(username="commission"):
-        api.content.transition(case, transition="start_review")
-        rules.start_assessment(case)
-        for item_id in ("C1", "C2", "C3", "C4", "C5", "X1"):
-            rules.record_finding(case, item_id, "met" if item_id != "X1" else "not_met")
-        rules.record_decision(case, outcome, "Documented.", "A" if outcome == "recognised" else "")
-    return case
 
 
 class TestPublication(unittest.TestCase):

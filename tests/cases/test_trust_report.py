@@ -8,7 +8,6 @@ from coalition.intranet.cases import trust
 from coalition.intranet.cases.access_log import accesses_of
 from coalition.intranet.cases.access_log import ENV_DIRECTORY
 from coalition.intranet.cases.content import neutral_case_id
-from coalition.intranet.drafting import ballots
 from coalition.intranet.public.boundary import provenance
 import csv
 from datetime import datetime
@@ -21,9 +20,10 @@ import re
 import requests
 import shutil
 import tempfile
+from tests.cases.case_helpers import approve_ballot
+from tests.cases.case_helpers import case_under_review
 from tests.cases.case_helpers import CONFIDENTIAL_VALUES
-from tests.cases.case_helpers import create_case
-from tests.cases.test_publication import decided_case
+from tests.cases.case_helpers import decided_case
 from tests.coalition_layers import COALITION_DEMO_INTEGRATION_TESTING
 from tests.coalition_layers import COALITION_SERVER_TESTING
 import transaction
@@ -85,22 +85,13 @@ class TestTrustRows(unittest.TestCase):
         self.assertTrue(row.published_on)
 
     def test_a_decision_by_ballot_is_reported_as_such(self):
-        case = create_case(self.portal, publication_consent="family")
-        with api.env.adopt_user(username="alpha-member"):
-            api.content.transition(case, transition="nominate")
+        case = case_under_review(self.portal, publication_consent="family")
         with api.env.adopt_user(username="commission"):
-            api.content.transition(case, transition="start_review")
-            rules.start_assessment(case)
-            for item_id in ("C1", "C2", "C3", "C4", "C5", "X1"):
-                rules.record_finding(case, item_id, "met" if item_id != "X1" else "not_met")
             ballot = rules.propose_decision_by_ballot(
                 case, "recognised", "Documented.", "A", deadline=datetime.now(UTC) + timedelta(days=7), quorum="1/2"
             )
-        for user, organisation in (("alpha-admin", "alpha"), ("beta-admin", "beta")):
-            with api.env.adopt_user(username=user):
-                ballots.cast_vote(ballot, "approve", organisation_id=organisation)
+        approve_ballot(ballot)
         with api.env.adopt_user(username="commission"):
-            ballots.close_ballot(ballot)
             profile = publication.publish(case)
         row = row_of(trust.trust_report(), profile)
         self.assertTrue(row.decision.by_ballot)

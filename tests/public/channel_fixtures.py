@@ -68,6 +68,16 @@ def make_draft_profile(portal, title):
     return draft
 
 
+def http_get(site_url, path, user=None, **kwargs):
+    """GET ``path`` (below the site, or a whole URL) as Anonymous or as a demo user, without following redirects."""
+    kwargs.setdefault("timeout", 30)
+    kwargs.setdefault("allow_redirects", False)
+    if user:
+        kwargs["auth"] = (user, "demo-secret")
+    url = path if path.startswith("http") else f"{site_url}/{path}"
+    return requests.get(url, **kwargs)
+
+
 class PublicChannelTestCase:
     """Mixin for server tests: the cast above is committed; ``get`` speaks HTTP as Anonymous or a demo user."""
 
@@ -82,12 +92,7 @@ class PublicChannelTestCase:
         """Hook for registry settings a test class needs (committed with the cast)."""
 
     def get(self, path, user=None, **kwargs):
-        kwargs.setdefault("timeout", 30)
-        kwargs.setdefault("allow_redirects", False)
-        if user:
-            kwargs["auth"] = (user, "demo-secret")
-        url = path if path.startswith("http") else f"{self.site_url}/{path}"
-        return requests.get(url, **kwargs)
+        return http_get(self.site_url, path, user, **kwargs)
 
     def retract(self, profile):
         public.retract_profile(api.content.get_uuid(profile))

@@ -10,13 +10,15 @@ from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.textfield.value import RichTextValue
 import requests
-from tests.cases.test_publication import decided_case
+from tests.cases.case_helpers import decided_case
 from tests.coalition_layers import COALITION_DEMO_FUNCTIONAL_TESTING
 from tests.coalition_layers import COALITION_SERVER_TESTING
 from tests.public.test_translation_status import add_user
 from tests.public.test_translation_status import PASSWORD
 import transaction
 import unittest
+from zope.event import notify
+from zope.lifecycleevent import ObjectModifiedEvent
 
 
 NAME = "Fabrikat Vydumanny"
@@ -242,9 +244,6 @@ class TestRetractedAtOnce(HttpCase):
         case, profile, _german = published_case_profile(self.portal)
         with api.env.adopt_user(username="alpha-member"):
             case.publication_consent = "withdrawn"
-            from zope.event import notify
-            from zope.lifecycleevent import ObjectModifiedEvent
-
             notify(ObjectModifiedEvent(case))
         with api.env.adopt_user(username="commission"), self.assertRaises(publication.PublicationRefused):
             publication.publish(case)

@@ -33,6 +33,7 @@ import pytz
 import requests
 from tests.coalition_layers import COALITION_INTEGRATION_TESTING
 from tests.coalition_layers import COALITION_SERVER_TESTING
+from tests.public.channel_fixtures import http_get
 from tests.public.profile_fixtures import make_profile
 from tests.public.profile_fixtures import portrait
 import transaction
@@ -215,11 +216,7 @@ class RetractedNamedNowhere(unittest.TestCase):
 
     def get(self, path, user=None, **kwargs):
         kwargs.setdefault("timeout", 60)
-        kwargs.setdefault("allow_redirects", False)
-        if user:
-            kwargs["auth"] = (user, "demo-secret")
-        url = path if path.startswith("http") else f"{self.site_url}/{path}"
-        return requests.get(url, **kwargs)
+        return http_get(self.site_url, path, user, **kwargs)
 
     def json_get(self, path, user=None, **params):
         return self.get(path, user, headers={"Accept": "application/json"}, params=params)
