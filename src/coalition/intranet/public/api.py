@@ -56,17 +56,21 @@ def upsert_profile(data: dict, uid: str | None = None, *, source: str, actor: st
             setattr(profile, name, value)
         notify(ObjectModifiedEvent(profile))
         profile.reindexObjectSecurity()
-        record = provenance.provenance(api.content.get_uuid(profile))
+        uid = api.content.get_uuid(profile)
+        record = provenance.provenance(uid)
         # Back after a retraction: the languages that were public then. An update of a live profile
         # leaves its translations as editors left them.
         languages_to_publish = {DEFAULT_LANGUAGE}
         if record is not None and not record.live:
             languages_to_publish.update(record.public_languages)
+        published = []
         for language, item in translations_by_language(profile).items():
             if language in languages_to_publish and api.content.get_state(item) != "published":
                 api.content.transition(item, to_state="published")
+            if api.content.get_state(item) == "published":
+                published.append(language)
             item.reindexObject()
-        provenance.record_publication(api.content.get_uuid(profile), source, actor, public_languages(profile))
+        provenance.record_publication(uid, source, actor, published)
     return profile
 
 
@@ -114,20 +118,19 @@ def translations_by_language(profile) -> dict:
 def retract_profile(uid: str, reason: str = "", actor: str = "") -> int:
     """An act of retraction: take the profile off the public site in every language at once, purge it from
     caches and record the act; returns how many languages were retracted."""
-    retracted = 0
+    retracted = []
     with provenance.publication_act(), api.env.adopt_roles(["Manager"]):
         profile = _unrestricted(uid)
         if profile is None:
             return 0
-        languages = public_languages(profile)
-        for item in translations_of(profile):
+        for language, item in translations_by_language(profile).items():
             if api.content.get_state(item) == "published":
                 api.content.transition(item, to_state="retracted")
-                retracted += 1
+                retracted.append(language)
             item.reindexObject()
             _purge(item)
-        provenance.record_retraction(uid, actor, reason, languages)
-    return retracted
+        provenance.record_retraction(uid, actor, reason, retracted)
+    return len(retracted)
 
 
 def _purge(item) -> None:
