@@ -22,13 +22,14 @@ XML_FILES = $(filter-out $(XML_TEMPLATES),$(shell find src instance -name '*.zcm
 
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install start site reset test test-deps chromium checkers lint format i18n clean bench bench-data
+.PHONY: help install start site reset job test test-deps chromium checkers lint format i18n clean bench bench-data
 
 help:
 	@echo "make start   install, create the site on first run, serve http://$(HOST):$(PORT)/$(SITE_ID)"
 	@echo "make test    install test dependencies (Debian chromium) and run the whole suite"
 	@echo "make lint    ruff + zpretty checks;  make format  rewrites the files"
 	@echo "make i18n    extract the coalition domain and sync the .po files of $(LANGS)"
+	@echo "make job JOB=digests  run a scheduled job on the serving site (make job: list them)"
 	@echo "make reset   delete var/ (database, blobs, logs): the next start creates a fresh site"
 	@echo "make bench-data  fill var/bench/ with $(BENCH_COUNT) fictional prisoners in 4 languages (bench/README.md)"
 	@echo "make bench       measure the public pages on var/bench/ (writes bench/results/latest.md)"
@@ -56,6 +57,14 @@ start: site
 
 reset:
 	rm -rf var
+
+# A scheduled job against the serving site (scripts/run_job.py; cron examples in docs/operations.md).
+# `make job` alone lists the jobs.
+JOB ?=
+PORTAL_URL ?=
+job: install
+	$(BIN)/python scripts/run_job.py $(if $(JOB),$(JOB),--list) --url http://$(HOST):$(PORT)/$(SITE_ID) \
+		$(if $(PORTAL_URL),--portal-url $(PORTAL_URL),)
 
 chromium:
 	@bash scripts/ensure-chromium.sh

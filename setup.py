@@ -32,6 +32,7 @@ setup(
         "plone.app.caching",
         "plone.app.iterate",
         "plone.app.multilingual",
+        "collective.honeypot",
         "plone.classicui",
         "plone.distribution",
         "plone.restapi",

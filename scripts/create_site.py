@@ -40,12 +40,23 @@ def ensure_root_user(app, user_id: str, password: str):
     return users.getUserById(user_id).__of__(users)
 
 
+def ensure_job_secret():
+    """The secret with which cron triggers the scheduled jobs over HTTP (scripts/run_job.py)."""
+    from coalition.intranet.jobs.secret import create_secret
+    from coalition.intranet.jobs.secret import secret_file
+
+    path = secret_file()
+    if path is not None and create_secret(path):
+        print(f"  created the job secret {path}")
+
+
 def main(app, argv) -> int:
     args = parse_args(argv)
     import transaction
 
     user = ensure_root_user(app, args.admin_user, args.admin_password)
     transaction.commit()
+    ensure_job_secret()
     if args.site_id in app.objectIds():
         print(f"Site '{args.site_id}' exists: nothing to create.")
         return 0

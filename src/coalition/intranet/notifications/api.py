@@ -17,6 +17,7 @@ from coalition.intranet.notifications.digest import COMMENT
 from coalition.intranet.notifications.digest import CONTENT
 from coalition.intranet.notifications.digest import Update
 from coalition.intranet.notifications.mail import MailNotConfigured
+from coalition.intranet.notifications.mail import send_after_commit
 from coalition.intranet.notifications.preferences import DAILY
 from coalition.intranet.notifications.preferences import IMMEDIATE
 from coalition.intranet.notifications.preferences import OFF
@@ -48,6 +49,7 @@ __all__ = [
     "pending_updates",
     "preference_of",
     "recipients_for",
+    "send_after_commit",
     "send_digests",
     "set_preference",
 ]

@@ -1,0 +1,1 @@
+"""Forms that anonymous visitors send (offers to mentor, event registrations, campaign sign-ups)."""
