@@ -141,6 +141,18 @@ class TestOpenData(PublicChannelTestCase, unittest.TestCase):
             self.assertNotIn("anatoly-veshnyakov", self.get(f"{language}/prisoners/@@open-data.csv").text)
             self.assertNotIn("anatoly-veshnyakov", self.get(f"{language}/prisoners/@@open-data.json").text)
 
+    def test_an_unchanged_file_is_revalidated_without_a_body_and_a_retraction_changes_its_tag(self):
+        first = self.get("en/prisoners/@@open-data.json")
+        etag = first.headers["ETag"]
+        again = self.get("en/prisoners/@@open-data.json", headers={"If-None-Match": etag})
+        self.assertEqual(again.status_code, 304)
+        self.assertEqual(again.content, b"")
+        self.retract(self.cast["published"])
+        after = self.get("en/prisoners/@@open-data.json", headers={"If-None-Match": etag})
+        self.assertEqual(after.status_code, 200)
+        self.assertNotEqual(after.headers["ETag"], etag)
+        self.assertNotIn("anatoly-veshnyakov", after.text)
+
     def test_open_data_answers_on_the_list_only(self):
         for path in ("en/news/@@open-data.csv", "en/@@open-data.json", "intranet/cases/@@open-data.json"):
             response = self.get(path)

@@ -505,3 +505,58 @@ class TestStatisticsOverHttp(unittest.TestCase):
             self.assertNotIn("Verborgen", text)
             self.assertNotIn("chechnya", text)
             self.assertEqual(len(re.findall(r'<svg [^>]*role="img"', text)), 4)
+
+
+class TestUpcomingPagesAreBounded(unittest.TestCase):
+    """The statistics page shows the soonest dates only; the whole list is batched on its own page."""
+
+    layer = COALITION_INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.folder = self.portal["en"]["prisoners"]
+        login(self.layer["app"], SITE_OWNER_NAME)
+        for number in range(25):
+            make_profile(
+                f"Person Kalendarov {number:02d}",
+                status="serving_sentence",
+                date_of_birth=born_for_birthday_on(date.today() + timedelta(days=number)),
+            )
+        processQueue()
+        logout()
+
+    def render_view(self, name, **form):
+        request = self.folder.REQUEST
+        alsoProvides(request, ICoalitionLayer)
+        request.form.update(form)
+        return lxml.html.fromstring(api.content.get_view(name=name, context=self.folder, request=request)())
+
+    def test_the_statistics_page_shows_the_soonest_birthdays_and_links_to_all(self):
+        page = lxml.html.fromstring(render(self.folder))
+        names = section(page, "birthdays").xpath(".//tbody//a/text()")
+        self.assertEqual(names, [f"Person Kalendarov {number:02d}" for number in range(20)])
+        more = section(page, "birthdays").xpath(".//a[contains(@href, '@@upcoming-birthdays')]")
+        self.assertEqual(" ".join(more[0].text_content().split()), "All 25 upcoming birthdays")
+
+    def test_the_whole_list_is_batched_with_links_between_the_batches(self):
+        from coalition.intranet.public.statistics import views
+
+        original = views.UPCOMING_BATCH
+        views.UPCOMING_BATCH = 10
+        try:
+            first = self.render_view("upcoming-birthdays")
+            self.assertEqual(len(first.xpath("//tbody/tr")), 10)
+            self.assertIn("1–10 of 25", " ".join(first.text_content().split()))
+            self.assertTrue(first.xpath("//a[contains(@href, 'b_start=10')]"))
+            last = self.render_view("upcoming-birthdays", b_start="20")
+            names = last.xpath("//tbody//a/text()")
+            self.assertEqual(names, [f"Person Kalendarov {number:02d}" for number in range(20, 25)])
+            self.assertTrue(last.xpath("//a[contains(@href, 'b_start=10')]"))
+            self.assertFalse(last.xpath("//a[contains(@href, 'b_start=30')]"))
+        finally:
+            views.UPCOMING_BATCH = original
+
+    def test_a_period_without_releases_says_so(self):
+        page = self.render_view("upcoming-releases")
+        self.assertIn("Nothing in this period.", page.text_content())
+        self.assertFalse(page.xpath("//tbody/tr"))

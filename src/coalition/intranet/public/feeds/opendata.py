@@ -10,6 +10,7 @@ unlike a UID, it does not depend on which language the profile was first written
 """
 
 from coalition.intranet import _
+from coalition.intranet.mentorship.api import active_mentorships_of_profile
 from coalition.intranet.public.facts import label
 from coalition.intranet.public.facts import list_language_or_404
 from coalition.intranet.public.facts import public_profiles_query
@@ -57,7 +58,7 @@ COLUMNS = (
         _("opendata_column_criteria_version", default="Version of the coalition's criteria applied in the decision."),
     ),
     ("letters_possible", _("opendata_column_letters_possible", default="Whether letters currently get through.")),
-    ("mentor_count", _("opendata_column_mentor_count", default="Number of mentors named publicly.")),
+    ("mentor_count", _("opendata_column_mentor_count", default="Number of active mentors with a public record.")),
     ("url", _("opendata_column_url", default="Address of the profile page in the language of this download.")),
     ("modified", _("opendata_column_modified", default="Time of the last change of the profile (UTC, ISO 8601).")),
 )
@@ -89,7 +90,7 @@ def profile_row(profile, language: str) -> dict:
         "recognised_on": iso_date(data.get("recognised_on")),
         "criteria_version": data.get("criteria_version"),
         "letters_possible": bool(data.get("letters_possible")),
-        "mentor_count": len(data.get("mentors") or []),
+        "mentor_count": len(active_mentorships_of_profile(profile)),
         "url": profile.absolute_url(),
         "modified": profile.modified().toZone("UTC").ISO8601(),
     }
@@ -103,12 +104,35 @@ def _rows_cachekey(method, self):
     return (self.language, self.context.absolute_url(), catalog.getCounter())
 
 
+def _payload_cachekey(method, self):
+    # The whole file, built once per catalog state: thousands of rows are megabytes of JSON.
+    return (*_rows_cachekey(method, self), self.extension)
+
+
 class OpenDataView(BrowserView):
+    """The list as a file; each subclass (CSV, JSON) defines ``extension``, ``content_type`` and ``build()``."""
+
     extension = ""
+    content_type = ""
+    disposition = "attachment"
 
     def __call__(self):
         self.language = list_language_or_404(self.context, self.__name__)
-        return self.render()
+        response = self.request.response
+        etag = self.etag()
+        response.setHeader("ETag", etag)
+        response.setHeader("Content-Type", self.content_type)
+        response.setHeader("Content-Disposition", f'{self.disposition}; filename="{self.filename()}"')
+        response.setHeader("Access-Control-Allow-Origin", "*")
+        if etag in (self.request.getHeader("If-None-Match") or ""):
+            response.setStatus(304)
+            return b""
+        return self.payload()
+
+    def etag(self) -> str:
+        """Changes whenever the catalog does, so a proxy or client revalidates cheaply."""
+        counter = api.portal.get_tool("portal_catalog").getCounter()
+        return f'"{self.language}-{self.extension}-{counter}"'
 
     @ram.cache(_rows_cachekey)
     def rows(self) -> list[dict]:
@@ -116,27 +140,24 @@ class OpenDataView(BrowserView):
         brains = catalog(sort_on="sortable_title", **public_profiles_query(self.language))
         return [profile_row(brain.getObject(), self.language) for brain in brains]
 
+    @ram.cache(_payload_cachekey)
+    def payload(self) -> bytes:
+        return self.build()
+
     def filename(self) -> str:
         return FILENAME.format(language=self.language, extension=self.extension)
-
-    def render(self):
-        """The rows in this view's format: each subclass (CSV, JSON) renders its own."""
-        raise NotImplementedError
 
 
 class OpenDataCSVView(OpenDataView):
     extension = "csv"
+    content_type = "text/csv; charset=utf-8; header=present"
 
-    def render(self):
+    def build(self) -> bytes:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\r\n")  # RFC 4180
         writer.writerow(COLUMN_NAMES)
         for row in self.rows():
             writer.writerow([csv_value(row[name]) for name in COLUMN_NAMES])
-        response = self.request.response
-        response.setHeader("Content-Type", "text/csv; charset=utf-8; header=present")
-        response.setHeader("Content-Disposition", f'attachment; filename="{self.filename()}"')
-        response.setHeader("Access-Control-Allow-Origin", "*")
         return buffer.getvalue().encode("utf-8")
 
 
@@ -152,8 +173,10 @@ def csv_value(value) -> str:
 
 class OpenDataJSONView(OpenDataView):
     extension = "json"
+    content_type = "application/json; charset=utf-8"
+    disposition = "inline"
 
-    def render(self):
+    def build(self) -> bytes:
         rows = self.rows()
         data = {
             "language": self.language,
@@ -162,8 +185,4 @@ class OpenDataJSONView(OpenDataView):
             "columns": [{"name": name, "description": tr(description, self.language)} for name, description in COLUMNS],
             "items": rows,
         }
-        response = self.request.response
-        response.setHeader("Content-Type", "application/json; charset=utf-8")
-        response.setHeader("Content-Disposition", f'inline; filename="{self.filename()}"')
-        response.setHeader("Access-Control-Allow-Origin", "*")
         return json.dumps(data, ensure_ascii=False, indent=1).encode("utf-8")

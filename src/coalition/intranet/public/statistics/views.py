@@ -7,6 +7,7 @@ dates in ``upcoming``, the SVG in ``charts``; this view only shapes what to show
 """
 
 from coalition.intranet import _
+from coalition.intranet.batching import batch_start
 from coalition.intranet.public.facts import IMPRISONED_STATUSES
 from coalition.intranet.public.facts import label
 from coalition.intranet.public.facts import ListPage
@@ -20,10 +21,16 @@ from coalition.intranet.public.statistics.upcoming import upcoming_releases
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import date
+from plone.memoize.view import memoize
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
 from zope.i18n import translate
 
 
+# The statistics page shows the soonest upcoming dates; the whole list is a batched page of its own, so that
+# the page does not grow with the list (a 60-day window holds a sixth of everyone's birthdays).
+SHOWN_ON_STATISTICS = 20
+UPCOMING_BATCH = 50
 # The region chart shows the most frequent regions; the rest are summed up in one "other regions" bar.
 TOP_REGIONS = 15
 OTHER_STATUSES = ("deceased", "emigrated")
@@ -92,6 +99,8 @@ class StatisticsView(ListPage):
     """``@@statistics`` of a language's prisoners folder."""
 
     not_here = "The statistics belong to the prisoners folder of a language."
+    # The tables of upcoming dates (macros ``birthdays`` and ``releases``), shared with the batched pages.
+    tables = ViewPageTemplateFile("templates/upcoming_tables.pt")
 
     def update(self) -> None:
         super().update()
@@ -213,7 +222,33 @@ class StatisticsView(ListPage):
     def birthday_days(self) -> int:
         return BIRTHDAY_DAYS
 
+    @memoize
+    def _birthdays(self) -> list:
+        return upcoming_birthdays(self.language, self.today)
+
+    @memoize
+    def _releases(self) -> list:
+        return upcoming_releases(self.language, self.today)
+
     def birthdays(self) -> list[dict]:
+        return self.birthday_rows(self._birthdays()[:SHOWN_ON_STATISTICS])
+
+    def releases(self) -> list[dict]:
+        return self.release_rows(self._releases()[:SHOWN_ON_STATISTICS])
+
+    def more_birthdays(self) -> dict | None:
+        """The link to all upcoming birthdays when the page shows only the soonest; None otherwise."""
+        return self._more(len(self._birthdays()), "upcoming-birthdays")
+
+    def more_releases(self) -> dict | None:
+        return self._more(len(self._releases()), "upcoming-releases")
+
+    def _more(self, total: int, view_name: str) -> dict | None:
+        if total <= SHOWN_ON_STATISTICS:
+            return None
+        return {"url": f"{self.list_base}/@@{view_name}", "total": self.number(total)}
+
+    def birthday_rows(self, items) -> list[dict]:
         letters = {
             True: self._(_("statistics_letters_yes", default="Yes")),
             False: self._(_("statistics_letters_no", default="Not at present")),
@@ -227,11 +262,49 @@ class StatisticsView(ListPage):
                 "age": self.number(item.age),
                 "letters": letters[item.letters_possible],
             }
-            for item in upcoming_birthdays(self.language, self.today)
+            for item in items
         ]
 
-    def releases(self) -> list[dict]:
+    def release_rows(self, items) -> list[dict]:
         return [
             {"title": item.title, "url": item.url, "date": self.long_date(item.date), "datetime": item.date.isoformat()}
-            for item in upcoming_releases(self.language, self.today)
+            for item in items
         ]
+
+
+class UpcomingDatesView(StatisticsView):
+    """``@@upcoming-birthdays`` and ``@@upcoming-releases``: the whole list of the statistics page, batched."""
+
+    kind = "birthdays"
+
+    def update(self) -> None:
+        super().update()
+        self.start = batch_start(self.request.form)
+
+    def _all(self) -> list:
+        return self._birthdays() if self.kind == "birthdays" else self._releases()
+
+    def rows(self) -> list[dict]:
+        items = self._all()[self.start : self.start + UPCOMING_BATCH]
+        return self.birthday_rows(items) if self.kind == "birthdays" else self.release_rows(items)
+
+    def statistics_url(self) -> str:
+        return f"{self.list_base}/@@statistics"
+
+    def pages(self) -> dict:
+        """Where the batch stands and the links to the previous and next batches."""
+        total = len(self._all())
+        here = f"{self.list_base}/@@upcoming-{self.kind}"
+        previous = max(self.start - UPCOMING_BATCH, 0)
+        following = self.start + UPCOMING_BATCH
+        return {
+            "first": self.number(min(self.start + 1, total)),
+            "last": self.number(min(self.start + UPCOMING_BATCH, total)),
+            "total": self.number(total),
+            "previous": f"{here}?b_start={previous}" if self.start > 0 else None,
+            "next": f"{here}?b_start={following}" if following < total else None,
+        }
+
+
+class UpcomingReleasesView(UpcomingDatesView):
+    kind = "releases"
