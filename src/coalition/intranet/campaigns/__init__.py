@@ -1,0 +1,1 @@
+"""Solidarity campaigns with public supporters, the coalition's statements and the front page of each language."""
