@@ -10,7 +10,6 @@ from coalition.intranet.mentorship import setup
 from plone import api
 from tests.coalition_layers import COALITION_DEMO_INTEGRATION_TESTING
 from tests.mentorship.mentorship_fixtures import published_prisoner
-
 import unittest
 
 

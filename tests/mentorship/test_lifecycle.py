@@ -16,9 +16,8 @@ from tests.mentorship.mentorship_fixtures import active_mentorship
 from tests.mentorship.mentorship_fixtures import COORDINATOR
 from tests.mentorship.mentorship_fixtures import make_mentor
 from tests.mentorship.mentorship_fixtures import published_prisoner
-from zExceptions import Unauthorized
-
 import unittest
+from zExceptions import Unauthorized
 
 
 class TestLifecycle(unittest.TestCase):
@@ -71,9 +70,8 @@ class TestLifecycle(unittest.TestCase):
         self.assertEqual((mentorship.end_reason, mentorship.ended_on), ("withdrawn", date.today() - timedelta(days=2)))
 
     def test_a_person_without_a_public_profile_gets_no_mentorship(self):
-        with self.as_coordinator():
-            with self.assertRaises(lifecycle.MentorshipError) as refused:
-                lifecycle.propose(self.mentor, "not-a-profile-uid")
+        with self.as_coordinator(), self.assertRaises(lifecycle.MentorshipError) as refused:
+            lifecycle.propose(self.mentor, "not-a-profile-uid")
         self.assertIn("published public profile", str(refused.exception))
         self.assertEqual(registry.mentorships(mentor_uid=self.mentor.UID()), [])
 
@@ -81,16 +79,14 @@ class TestLifecycle(unittest.TestCase):
         case = self._case()
         with api.env.adopt_user(username="commission"):
             publication.retract(case, "The family asked us to.")
-        with self.as_coordinator():
-            with self.assertRaises(lifecycle.MentorshipError):
-                lifecycle.propose(self.mentor, self.uid)
+        with self.as_coordinator(), self.assertRaises(lifecycle.MentorshipError):
+            lifecycle.propose(self.mentor, self.uid)
         self.assertEqual(registry.mentorships(mentor_uid=self.mentor.UID()), [])
 
     def test_a_duplicate_open_pair_is_refused(self):
         active_mentorship(self.mentor, self.profile)
-        with self.as_coordinator():
-            with self.assertRaises(lifecycle.MentorshipError) as refused:
-                lifecycle.propose(self.mentor, self.profile)
+        with self.as_coordinator(), self.assertRaises(lifecycle.MentorshipError) as refused:
+            lifecycle.propose(self.mentor, self.profile)
         self.assertIn("already has an open mentorship", str(refused.exception))
         self.assertEqual(len(registry.mentorships(mentor_uid=self.mentor.UID())), 1)
 
@@ -121,17 +117,14 @@ class TestLifecycle(unittest.TestCase):
         self.assertEqual(registry.state_of(mentorship), "proposed")
 
     def test_only_coordinators_manage_mentorships(self):
-        with api.env.adopt_user(username="alpha-admin"):
-            with self.assertRaises(Unauthorized):
-                lifecycle.propose(self.mentor, self.profile)
-        with api.env.adopt_user(username="editor-de"):
-            with self.assertRaises(Unauthorized):
-                public_record.publish_mentor(self.mentor)
+        with api.env.adopt_user(username="alpha-admin"), self.assertRaises(Unauthorized):
+            lifecycle.propose(self.mentor, self.profile)
+        with api.env.adopt_user(username="editor-de"), self.assertRaises(Unauthorized):
+            public_record.publish_mentor(self.mentor)
 
     def test_the_add_form_route_cannot_create_a_mentorship(self):
-        with self.as_coordinator():
-            with self.assertRaises(Unauthorized):
-                api.content.create(container=registry.mentorship_section(), type="Mentorship", title="x")
+        with self.as_coordinator(), self.assertRaises(Unauthorized):
+            api.content.create(container=registry.mentorship_section(), type="Mentorship", title="x")
 
     def test_handover_links_predecessor_and_successor(self):
         mentorship = active_mentorship(self.mentor, self.profile)
@@ -147,9 +140,8 @@ class TestLifecycle(unittest.TestCase):
 
     def test_handover_to_the_same_mentor_is_refused(self):
         mentorship = active_mentorship(self.mentor, self.profile)
-        with self.as_coordinator():
-            with self.assertRaises(lifecycle.MentorshipError):
-                lifecycle.hand_over(mentorship, self.mentor, mentor_consent_on=date.today())
+        with self.as_coordinator(), self.assertRaises(lifecycle.MentorshipError):
+            lifecycle.hand_over(mentorship, self.mentor, mentor_consent_on=date.today())
         self.assertEqual(registry.state_of(mentorship), "active")
 
     def test_the_list_filter_counts_real_mentorships(self):
