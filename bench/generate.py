@@ -4,10 +4,11 @@ Run through Zope's console on the bench database (never on the real one), from t
 
     .venv/bin/zconsole run bench/zope.conf bench/generate.py [--count 2000] [--seed 6] [--batch 100]
 
-Creates the site (without the demo) when the database has none, turns plone.app.caching off, then adds
-the profiles that are missing (running it again after an interruption continues where it stopped: the
-person number ``i`` is always the same person). Writes ``manifest.json`` next to ``Data.fs`` with what
-``bench/run.py`` needs (sample profile paths, a name to search for).
+Creates the site (without the demo) when the database has none, keeps plone.app.caching on (without a RAM
+cache, as the profile configures it), adds the profiles that are missing (running it again after an
+interruption continues where it stopped: the person number ``i`` is always the same person), gives a bench
+member (``bench-member``) an organisation with ``--cases`` case files for the logged-in pages of
+``bench/load.py``, and writes ``manifest.json`` next to ``Data.fs`` with what the benchmarks need.
 
 Fast path: one catalog indexing per object and one commit per batch, instead of the publication API's
 several reindexes per call. The result is what the API produces: a published profile in English and its
@@ -37,6 +38,7 @@ from plone.app.textfield.value import RichTextValue
 from plone.base.interfaces import ILanguage
 from plone.dexterity.utils import addContentToContainer
 from plone.dexterity.utils import createContent
+from plone.dexterity.utils import createContentInContainer
 from plone.i18n.normalizer.interfaces import IURLNormalizer
 import random
 import sys
@@ -57,6 +59,7 @@ def parse_args(argv):
     parser.add_argument("--seed", type=int, default=6, help="seed of the random choices (default 6)")
     parser.add_argument("--batch", type=int, default=100, help="profiles per commit and progress line")
     parser.add_argument("--site-id", default="coalition")
+    parser.add_argument("--cases", type=int, default=200, help="case files of the bench member (default 200)")
     return parser.parse_args(argv)
 
 
@@ -143,6 +146,57 @@ def _editorial_facts(editorial: dict) -> dict:
     return {key: editorial[key] for key in ("letters_possible", "postal_address", "mentors", "seeks_mentor")}
 
 
+BENCH_ORGANISATION = "bench"
+BENCH_MEMBER = "bench-member"
+BENCH_PASSWORD = "bench-secret"  # noqa: S105 (a fictional account of the bench database only)
+CASE_NARRATIVE = "<p>A fictional case of the bench database.</p>"
+
+
+def ensure_intranet(site, fictional, seed: int, count: int) -> str:
+    """An organisation, its admin ``bench-member`` and ``count`` case files of theirs: the logged-in pages.
+
+    Made through the same APIs as a member's own work (roster, case creation with its grants and audit), so
+    the dashboard and a case file cost what they cost a real member. Returns a case's path below the site.
+    """
+    from coalition.intranet.workspaces.api import set_member
+    from plone.app.textfield.value import RichTextValue
+
+    organisations = site["intranet"]["organisations"]
+    if BENCH_ORGANISATION not in organisations:
+        createContentInContainer(
+            organisations, "Organisation", id=BENCH_ORGANISATION, title="Bench Organisation", checkConstraints=False
+        )
+    if api.user.get(userid=BENCH_MEMBER) is None:
+        api.user.create(email="bench-member@example.org", username=BENCH_MEMBER, password=BENCH_PASSWORD)
+        set_member(organisations[BENCH_ORGANISATION], BENCH_MEMBER, "WorkspaceAdmin")
+    cases = site["intranet"]["cases"]
+    existing = len(cases.objectIds())
+    today = date.today()
+    for number in range(existing, count):
+        person = fictional.person(person_random(seed + 1, number), today, region_labeller())
+        facts = person["facts"]
+        with api.env.adopt_user(username=BENCH_MEMBER):
+            api.content.create(
+                container=cases,
+                type="CaseFile",
+                title=person["texts"]["en"]["title"],
+                full_name=facts["name_ru"],
+                full_name_latin=person["texts"]["en"]["title"],
+                region=facts.get("region"),
+                articles=facts.get("articles"),
+                status=facts.get("status"),
+                date_of_detention=facts.get("date_of_detention"),
+                nominating_organisation=BENCH_ORGANISATION,
+                lawyer_contacts="Bench lawyer, +7 900 000 00 00",
+                relatives_contacts="Bench relative",
+                narrative=RichTextValue(CASE_NARRATIVE, "text/html", "text/x-html-safe"),
+            )
+        if (number + 1) % 50 == 0 or number + 1 == count:
+            transaction.commit()
+            print(f"  {number + 1}/{count} case files", flush=True)
+    return "/".join(cases[cases.objectIds()[0]].getPhysicalPath()[2:])
+
+
 def person_random(seed: int, number: int) -> random.Random:
     """The random source of person ``number``: the same person on every run with the same seed."""
     return random.Random(seed * 1_000_003 + number)  # noqa: S311 (reproducible fiction, not secrecy)
@@ -155,7 +209,7 @@ def region_labeller():
     return region_label
 
 
-def write_manifest(site, args, writer, first_person) -> pathlib.Path:
+def write_manifest(site, args, writer, first_person, sample_case: str) -> pathlib.Path:
     storage_file = site._p_jar.db().storage.getName()
     manifest_path = pathlib.Path(storage_file).parent / "manifest.json"
     sample = next(
@@ -174,6 +228,9 @@ def write_manifest(site, args, writer, first_person) -> pathlib.Path:
         },
         "sample_surname": first_person["texts"][writer.languages[0]]["title"].split()[-1],
         "sample_region": "moscow",
+        "sample_case": sample_case,
+        "member": BENCH_MEMBER,
+        "member_password": BENCH_PASSWORD,
         "generated": date.today().isoformat(),
     }
     manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
@@ -186,8 +243,9 @@ def main(app, argv) -> int:
     site = ensure_site(app, args.site_id)
     if site is None:
         return 1
-    # The benchmark measures Zope itself: no RAM cache of plone.app.caching in front of the views.
-    api.portal.set_registry_record(CACHING_SWITCH, False)
+    # plone.app.caching as the profile configures it: no RAM cache (a request straight to Zope is uncached,
+    # bench/run.py reports any RAM-cache hit), and the headers the caching proxy of bench/load.py obeys.
+    api.portal.set_registry_record(CACHING_SWITCH, True)
     transaction.commit()
     languages = site_languages()
     default = api.portal.get_registry_record("plone.default_language")
@@ -208,8 +266,10 @@ def main(app, argv) -> int:
             elapsed = time.monotonic() - started
             rate = (done - start) / elapsed if elapsed else 0
             print(f"  {done}/{args.count} profiles ({elapsed:.0f} s, {rate:.1f} profiles/s)", flush=True)
+    print(f"Case files of the bench member ({args.cases})...", flush=True)
+    sample_case = ensure_intranet(site, fictional, args.seed, args.cases)
     first_person = fictional.person(person_random(args.seed, 0), today, region_label)
-    manifest = write_manifest(site, args, writer, first_person)
+    manifest = write_manifest(site, args, writer, first_person, sample_case)
     catalog = api.portal.get_tool("portal_catalog")
     for language in languages:
         published = len(
