@@ -11,6 +11,7 @@
 #   scripts/cluster.sh migrate [--clear]     copy the FileStorage (COALITION_FILESTORAGE) into PostgreSQL
 #   scripts/cluster.sh run SCRIPT [ARGS]     a zconsole script on the database while the cluster serves
 #                                            (scheduled jobs: scripts/send_digests.py, ...)
+#   scripts/cluster.sh pack                  remove unreachable objects (zodbpack), also while it serves
 #
 # Settings: environment variables, defaults in deploy/cluster/env.sh.
 set -euo pipefail
@@ -240,12 +241,13 @@ case "$command" in
     stop_pid "$rundir/zope-$1.pid" "zope-$1"
     ;;
   migrate) migrate "$@" ;;
+  pack) "$bin/zodbpack" --days 0 "$repo/deploy/cluster/zodbpack.conf" ;;
   run)
     [ $# -ge 1 ] || die "usage: $0 run SCRIPT [ARGS]"
     zconsole "$@"
     ;;
   *)
-    sed -n '2,15p' "$0" | sed 's/^# \{0,1\}//'
+    sed -n '2,16p' "$0" | sed 's/^# \{0,1\}//'
     exit 2
     ;;
 esac

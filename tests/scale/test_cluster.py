@@ -12,6 +12,8 @@ runs as root); where they cannot be, the tests skip and say why.
 """
 
 import base64
+import csv
+import hashlib
 import json
 import os
 import pathlib
@@ -23,6 +25,7 @@ import subprocess
 import sys
 import tempfile
 from tests.smtp_server import free_port
+import time
 import unittest
 import urllib.error
 import urllib.request
@@ -105,6 +108,7 @@ class ClusterLayer(Layer):
         self["instances"] = [f"http://127.0.0.1:{port}" for port in ports[1:3]]
         self["instance_ports"] = ports[1:3]
         self["balancer"] = f"http://127.0.0.1:{ports[3]}"
+        self["balancer_stats"] = f"http://127.0.0.1:{ports[4]}/;csv"
         try:
             self.cluster("start")
         except BaseException:
@@ -178,6 +182,13 @@ def request(url, *, method="GET", body=None, auth=True):
         return status, text
 
 
+def balancer_states(stats_url) -> dict:
+    """haproxy's view of each Zope process: {'zope-8081': 'UP', ...} (its statistics page as CSV)."""
+    with urllib.request.urlopen(stats_url, timeout=10) as response:
+        rows = csv.DictReader(response.read().decode("utf-8").lstrip("# ").splitlines())
+        return {row["svname"]: row["status"] for row in rows if row["svname"].startswith("zope-")}
+
+
 class TestCluster(unittest.TestCase):
     layer = CLUSTER_LAYER
 
@@ -202,6 +213,17 @@ class TestCluster(unittest.TestCase):
         self.assertEqual(status, 200, page)
         return page["title"]
 
+    def wait_until_every_process_is_up(self):
+        """haproxy checks each process every 2 s: wait (at most a minute) until it sees every one UP."""
+        deadline = time.monotonic() + 60
+        while True:
+            states = balancer_states(self.layer["balancer_stats"])
+            if set(states.values()) == {"UP"} or time.monotonic() > deadline:
+                break
+            time.sleep(0.5)
+        self.assertEqual(set(states.values()), {"UP"}, states)
+        self.assertEqual(len(states), 2, states)
+
     def access_log_hits(self, port, marker) -> int:
         log = self.folder / "var" / "log" / f"zope-{port}-access.log"
         return log.read_text(errors="replace").count(marker)
@@ -218,6 +240,7 @@ class TestCluster(unittest.TestCase):
         self.assertEqual(self.title_through(self.balancer, page_id), "Changed through the second")
 
     def test_the_balancer_sends_requests_to_both_processes(self):
+        self.wait_until_every_process_is_up()
         marker = f"spread-{uuid.uuid4().hex}"
         for _ in range(8):
             status, _page = request(f"{self.balancer}/{SITE_ID}/en?probe={marker}", auth=False)
@@ -226,6 +249,7 @@ class TestCluster(unittest.TestCase):
             self.assertGreater(self.access_log_hits(port, marker), 0, f"zope-{port} served none of the requests")
 
     def test_serving_goes_on_when_one_process_stops(self):
+        self.wait_until_every_process_is_up()
         page_id = self.create_page(self.balancer, "Served while a process is down")
         stopped_port = self.layer["instance_ports"][1]
         self.cluster("stop-instance", str(stopped_port))
@@ -243,6 +267,7 @@ class TestCluster(unittest.TestCase):
             # A rolling restart's second half: the process comes back and serves the same database.
             self.cluster("start-instance", str(stopped_port))
         self.assertEqual(self.title_through(self.second, page_id), "Served while a process is down")
+        self.wait_until_every_process_is_up()
 
     def test_a_job_changes_the_database_while_the_cluster_serves(self):
         page_id = self.create_page(self.first, "Before the job")
@@ -268,7 +293,8 @@ class TestCluster(unittest.TestCase):
 
         self.assertEqual(after, before)
         self.assertEqual(after["titles"][f"/{SITE_ID}/en/migrated-page"], marker)
-        self.assertIn(f"/{SITE_ID}/en/migrated-file", after["blobs"])
+        content = f"blob of {marker}\n".encode() * 1000
+        self.assertEqual(after["blobs"][f"/{SITE_ID}/en/migrated-file"], hashlib.sha256(content).hexdigest())
         self.assertGreater(len(after["titles"]), 20, "the site's folders and pages came along")
         # A second copy into a database that has data is refused: nothing is overwritten by mistake.
         with self.assertRaisesRegex(CommandFailed, "destination storage has data"):

@@ -55,7 +55,8 @@ def make_site(app, site_id, marker):
 def inventory(app, site_id):
     site = open_site(app, site_id)
     catalog = site.portal_catalog
-    titles = {brain.getPath(): brain.Title for brain in catalog.unrestrictedSearchResults()}
+    everything = catalog.unrestrictedSearchResults(path="/".join(site.getPhysicalPath()))
+    titles = {brain.getPath(): brain.Title for brain in everything}
     blobs = {}
     for brain in catalog.unrestrictedSearchResults(portal_type=["File", "Image"]):
         content = brain._unrestrictedGetObject()
