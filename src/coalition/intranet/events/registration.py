@@ -27,6 +27,7 @@ from plone.event.interfaces import IEventAccessor
 import secrets
 from zope.annotation.interfaces import IAnnotations
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 
 STORE_KEY = "coalition.events.registrations"
@@ -289,17 +290,17 @@ def _mail(event, entry: Registration, kind: str, **extra) -> None:
         **_links(event, entry),
         **extra,
     }
-    subject = translate(_(SUBJECTS[kind], mapping=mapping), target_language=entry.language)
-    body = translate(_(BODIES[kind], mapping=mapping), target_language=entry.language)
+    subject = translate(Message(SUBJECTS[kind], mapping=mapping), target_language=entry.language)
+    body = translate(Message(BODIES[kind], mapping=mapping), target_language=entry.language)
     signups.send_mail(entry.email, subject, body)
 
 
 def _mail_existing(event, entry: Registration) -> None:
     links = _links(event, entry)
     if entry.status == PENDING:
-        text = _(LINK_TEXTS[PENDING], mapping={"url": links["confirm_url"]})
+        text = Message(LINK_TEXTS[PENDING], mapping={"url": links["confirm_url"]})
     else:
-        text = _(LINK_TEXTS["other"], mapping={"url": links["cancel_url"]})
+        text = Message(LINK_TEXTS["other"], mapping={"url": links["cancel_url"]})
     _mail(event, entry, "existing", links=translate(text, target_language=entry.language))
 
 

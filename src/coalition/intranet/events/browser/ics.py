@@ -8,7 +8,9 @@ URL). Nothing else is written: registrations are not content.
 
 from coalition.intranet.events import listing
 from coalition.intranet.public.profile.public_data import profile_language
-from DateTime import DateTime
+from datetime import datetime
+from datetime import timedelta
+from datetime import UTC
 from plone.app.event.ical.exporter import construct_icalendar
 from plone.app.multilingual.interfaces import ITG
 from Products.Five.browser import BrowserView
@@ -31,8 +33,8 @@ def calendar_response(request, context, events, title: str, filename: str) -> by
 
 def _events(language: str, **kwargs) -> list:
     upcoming = list(listing.search(language, listing.UPCOMING, **kwargs))
-    since = DateTime() - PAST_DAYS
-    past = [brain for brain in listing.search(language, listing.PAST, **kwargs) if brain.start >= since]
+    since = datetime.now(UTC) - timedelta(days=PAST_DAYS)
+    past = [brain for brain in listing.search(language, listing.PAST, **kwargs) if brain.end and brain.end >= since]
     return [brain.getObject() for brain in upcoming + past]
 
 
