@@ -285,3 +285,30 @@ class TestExactPurges(ProxyTestCase):
         public.retract_profile(self.uid, reason="Changed mind.", actor="commission")
         transaction.abort()
         self.assertEqual(self.get("en/prisoners/zyablov-retraktov").headers["X-Cache"], "HIT")
+
+
+class TestActsOfTheCase(ProxyTestCase):
+    """The list commission's acts on a case file (cases/publication.py) purge the proxy themselves."""
+
+    def test_publication_and_retraction_of_a_case(self):
+        from coalition.intranet.cases import publication
+        from tests.cases.case_helpers import decided_case
+
+        paths = ("en/prisoners?region=tver", "en/prisoners/@@rss", "en/prisoners/@@open-data.csv")
+        for path in paths:
+            self.assertFalse("Aktov Delov" in text(self.get_cached(path)), path)
+        case = decided_case(self.portal, full_name_latin="Aktov Delov")
+        with api.env.adopt_user(username="commission"):
+            profile = publication.publish(case)
+        transaction.commit()
+        page = profile.absolute_url().split("/plone/", 1)[1]
+        for path in paths:
+            self.assertTrue("Aktov Delov" in text(self.get(path)), path)
+        self.assertTrue("Aktov Delov" in self.get_cached(page).text)
+
+        with api.env.adopt_user(username="commission"):
+            publication.retract(case, "The family asked us to.")
+        transaction.commit()
+        for path in paths:
+            self.assertFalse("Aktov Delov" in text(self.get(path)), path)
+        self.assertEqual(self.get(page).status_code, 404)
