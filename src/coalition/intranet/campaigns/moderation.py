@@ -141,6 +141,11 @@ class SupportersCSV(BrowserView):
     """All confirmed supporters of the campaign (every language) as CSV; written to the audit log."""
 
     def __call__(self):
+        # A POST with the authenticator: the export is an act (written to the audit log), never a link to follow.
+        if self.request.get("REQUEST_METHOD", "GET").upper() != "POST":
+            self.request.response.redirect(f"{self.context.absolute_url()}/@@supporters")
+            return ""
+        CheckAuthenticator(self.request)
         rows = export_rows(self.context)
         security.record("campaign.supporters_exported", self.context, rows=len(rows))
         buffer = io.StringIO()
