@@ -292,10 +292,17 @@ class _TokenAction(RegistrationMessage):
 
     def __call__(self):
         token = self.request.form.get("token", "")
+        if isinstance(token, list):  # in the query string and in the form
+            token = token[0] if token else ""
         try:
             entry = registration.check_token(self.context, token, self.purpose)
             if self.request.get("REQUEST_METHOD") != "POST":
-                return self.answer([self.question], "info", form={"token": token, "button": self.button})
+                form = {
+                    "token": token,
+                    "button": self.button,
+                    "action": f"{self.context.absolute_url()}/@@{self.__name__}",
+                }
+                return self.answer([self.question], "info", form=form)
             try:
                 check_authenticator(self.request)
             except Forbidden:
