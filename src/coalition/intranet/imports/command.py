@@ -80,7 +80,8 @@ class ImportRun(BrowserView):
         if not data:
             return self._json(400, {"error": "No file was sent."})
         user_id = form.get("user", "")
-        if user_id and api.user.get(userid=user_id) is None:
+        user = api.user.get(userid=user_id) if user_id else None
+        if user_id and user is None:
             return self._json(400, {"error": f"There is no user {user_id!r}."})
         run_id = form.get("run", "")
         language = form.get("language") or "en"
@@ -92,8 +93,8 @@ class ImportRun(BrowserView):
         }
         filename = getattr(form.get("file"), "filename", "") or "upload.csv"
         try:
-            if user_id:
-                with api.env.adopt_user(userid=user_id):
+            if user is not None:
+                with api.env.adopt_user(user=user):
                     result = import_cases(data, filename, **options)
             else:
                 with api.env.adopt_roles(["Manager"]):
