@@ -13,6 +13,7 @@ Plain Python, no Zope. See docs/import.md.
 """
 
 import argparse
+import contextlib
 import json
 import pathlib
 import secrets
@@ -108,10 +109,8 @@ def main(argv) -> int:
         if error.code == 404:
             text = "not found: is the secret the server's, and the URL the site's?"
         else:
-            try:
+            with contextlib.suppress(ValueError):
                 text = json.loads(text).get("error", text)
-            except ValueError:
-                pass
         print(f"Failed ({error.code}): {text}", file=sys.stderr)
         return 2
     except urllib.error.URLError as error:
