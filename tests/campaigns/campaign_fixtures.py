@@ -1,12 +1,8 @@
 """Helpers for the campaign tests: a running campaign in English and German, sign-ups as a visitor would."""
 
-from coalition.intranet.signups import mail as signup_mail
 from coalition.intranet.site.api import link_translations
 from datetime import date
 from datetime import timedelta
-from email import policy
-from email.message import EmailMessage
-import functools
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 
@@ -46,13 +42,3 @@ def sign_form(name="Ada Beispiel", email="ada@example.org", role="artist", count
         form["show_name"] = show_name
     return form
 
-
-def mail_with_crlf(test):
-    """Until signups/mail.py builds its messages with CRLF line ends (policy.SMTP): zope.sendmail hands the
-    bytes to smtplib unchanged, and a strict SMTP server (aiosmtpd, Postfix with smtpd_forbid_bare_newline)
-    refuses a mail longer than 1000 bytes with bare LF line ends as one over-long line. Reported to the lead."""
-    patcher = __import__("unittest.mock", fromlist=["patch"]).patch.object(
-        signup_mail, "EmailMessage", functools.partial(EmailMessage, policy=policy.SMTP)
-    )
-    patcher.start()
-    test.addCleanup(patcher.stop)

@@ -10,7 +10,6 @@ from plone import api
 from plone.dexterity.utils import createContentInContainer
 import re
 import requests
-from tests.campaigns.campaign_fixtures import mail_with_crlf
 from tests.campaigns.campaign_fixtures import make_campaign
 from tests.coalition_layers import COALITION_MAIL_SERVER_TESTING
 from tests.public.channel_fixtures import http_get
@@ -32,7 +31,6 @@ class TestCampaignsOverHTTP(unittest.TestCase):
     def setUp(self):
         self.portal = self.layer["portal"]
         self.smtp = self.layer["smtp"]
-        mail_with_crlf(self)
         RATE_BOOK.clear()
         self.site_url = f"http://{self.layer['host']}:{self.layer['port']}/plone"
         self.items = make_campaign(self.portal, "marker-campaign")

@@ -7,7 +7,6 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 import re
-from tests.campaigns.campaign_fixtures import mail_with_crlf
 from tests.campaigns.campaign_fixtures import make_campaign
 from tests.campaigns.campaign_fixtures import sign_form
 from tests.coalition_layers import COALITION_MAIL_FUNCTIONAL_TESTING
@@ -33,7 +32,6 @@ class TestSupporterLifecycle(unittest.TestCase):
     def setUp(self):
         self.portal = self.layer["portal"]
         self.smtp = self.layer["smtp"]
-        mail_with_crlf(self)
         self.campaigns = make_campaign(self.portal)
         self.en, self.de = self.campaigns["en"], self.campaigns["de"]
 
