@@ -98,8 +98,9 @@ class FrontPage(BrowserView):
     def recently_recognised(self) -> list[dict]:
         catalog = api.portal.get_tool("portal_catalog")
         query = public_profiles_query(self.language)
+        # Many are recognised on the same day (one decision for several people): the newest profile first.
         brains = catalog.searchResults(
-            sort_on="recognised_on", sort_order="descending", sort_limit=PEOPLE_PER_LIST, **query
+            sort_on=("recognised_on", "created"), sort_order="descending", sort_limit=PEOPLE_PER_LIST, **query
         )[:PEOPLE_PER_LIST]
         return [{"title": brain.Title, "url": brain.getURL()} for brain in brains]
 
