@@ -76,7 +76,13 @@ class TestBallotVoting(unittest.TestCase):
         set_member(organisation, "alpha-admin-2", "WorkspaceAdmin")
         ballot = start(self.document)
         vote(ballot, "alpha-admin", "approve")
-        vote(ballot, "alpha-admin-2", "reject")
+        # Not silently: without "change our vote" the colleague's vote stays.
+        with self.assertRaises(ballots.BallotError):
+            vote(ballot, "alpha-admin-2", "reject")
+        self.assertEqual(ballot._votes["alpha"][0], "approve")
+        vote(ballot, "alpha-admin-2", "reject", replace=True)
+        self.assertEqual(ballots.vote_history(ballot)[0]["replaced"], "alpha-admin")
+        self.assertEqual(ballots.voters(ballot), {"alpha": "alpha-admin-2"})
         self.assertEqual(len(ballot._votes), 1)
         self.assertEqual(ballot._votes["alpha"][0], "reject")
         self.assertEqual(close(ballot)["cast"], 1)
@@ -180,9 +186,12 @@ class TestBallotVoting(unittest.TestCase):
         ballot = start(self.document)
         save_new_version(self.document, "<p>Newer.</p>")
         with api.env.adopt_user(username="alpha-admin"), self.assertRaises(Unauthorized):
-            ballots.keep_ballot(ballot)
+            ballots.keep_ballot(ballot, "Only a typo was fixed.")
+        with api.env.adopt_user(username="coordinator"), self.assertRaises(ballots.BallotError):
+            ballots.keep_ballot(ballot, "  ")
         with api.env.adopt_user(username="coordinator"):
-            ballots.keep_ballot(ballot)
+            ballots.keep_ballot(ballot, "Only a typo was fixed.")
+        self.assertEqual(ballot.text_decision["reason"], "Only a typo was fixed.")
         self.assertFalse(ballots.text_changed(ballot))
         self.assertEqual(ballot.text_decision["decision"], "kept")
         vote(ballot, "alpha-admin", "approve")
@@ -206,7 +215,7 @@ class TestBallotVoting(unittest.TestCase):
     def test_unchanged_text_needs_no_decision(self):
         ballot = start(self.document)
         with api.env.adopt_user(username="coordinator"), self.assertRaises(ballots.BallotError):
-            ballots.keep_ballot(ballot)
+            ballots.keep_ballot(ballot, "Nothing changed.")
 
     def test_secret_ballot_names_no_approving_organisations(self):
         ballot = start(self.document, secret=True)

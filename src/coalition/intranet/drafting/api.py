@@ -17,11 +17,13 @@ from coalition.intranet.drafting.ballots import close_ballot
 from coalition.intranet.drafting.ballots import close_due_ballots
 from coalition.intranet.drafting.ballots import close_if_due
 from coalition.intranet.drafting.ballots import CLOSED
+from coalition.intranet.drafting.ballots import CRITERIA
 from coalition.intranet.drafting.ballots import current_version
 from coalition.intranet.drafting.ballots import deadline_passed
 from coalition.intranet.drafting.ballots import document_of
 from coalition.intranet.drafting.ballots import due_ballots
 from coalition.intranet.drafting.ballots import eligible_titles
+from coalition.intranet.drafting.ballots import extend_ballot
 from coalition.intranet.drafting.ballots import is_closed
 from coalition.intranet.drafting.ballots import keep_ballot
 from coalition.intranet.drafting.ballots import MAJORITY_TITLES
@@ -38,18 +40,24 @@ from coalition.intranet.drafting.ballots import represented_organisations
 from coalition.intranet.drafting.ballots import restart_ballot
 from coalition.intranet.drafting.ballots import result_of
 from coalition.intranet.drafting.ballots import start_ballot
+from coalition.intranet.drafting.ballots import subject_changes
 from coalition.intranet.drafting.ballots import subject_of
 from coalition.intranet.drafting.ballots import SUPERSEDED
+from coalition.intranet.drafting.ballots import TEXT
 from coalition.intranet.drafting.ballots import text_changed
 from coalition.intranet.drafting.ballots import Vote
+from coalition.intranet.drafting.ballots import vote_history
+from coalition.intranet.drafting.ballots import voters
 from coalition.intranet.drafting.deadlines import default_deadline
 from coalition.intranet.drafting.deadlines import format_deadline
 from coalition.intranet.drafting.deadlines import parse_deadline
 from coalition.intranet.drafting.deadlines import portal_timezone
 from coalition.intranet.drafting.interfaces import IBallot
 from coalition.intranet.drafting.interfaces import IBallotClosed
+from coalition.intranet.drafting.interfaces import IBallotHeld
 from coalition.intranet.drafting.interfaces import IBallotStarted
 from coalition.intranet.drafting.interfaces import IBallotSubject
+from coalition.intranet.drafting.interfaces import IVoteReplaced
 from coalition.intranet.drafting.tally import ABSTAIN
 from coalition.intranet.drafting.tally import ADOPTED
 from coalition.intranet.drafting.tally import APPROVE
@@ -71,6 +79,7 @@ __all__ = [
     "close_if_due",
     "close_due_ballots",
     "keep_ballot",
+    "extend_ballot",
     "restart_ballot",
     "may_start_ballot",
     "may_close",
@@ -82,6 +91,9 @@ __all__ = [
     "subject_of",
     "current_version",
     "text_changed",
+    "subject_changes",
+    "voters",
+    "vote_history",
     "deadline_passed",
     "due_ballots",
     "participation",
@@ -104,6 +116,8 @@ __all__ = [
     "IBallotSubject",
     "IBallotStarted",
     "IBallotClosed",
+    "IBallotHeld",
+    "IVoteReplaced",
     # Vocabulary of the rules
     "BALLOT_TYPE",
     "OPEN",
@@ -111,6 +125,8 @@ __all__ = [
     "AT_DEADLINE",
     "BY_COORDINATOR",
     "SUPERSEDED",
+    "TEXT",
+    "CRITERIA",
     "ADOPTED",
     "REJECTED",
     "NO_QUORUM",

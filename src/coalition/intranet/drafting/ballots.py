@@ -21,17 +21,23 @@ refuses to change a closed ballot. Views and other concerns call these through `
 
 from AccessControl import Unauthorized
 from BTrees.OOBTree import OOBTree
+from BTrees.OOBTree import OOTreeSet
 from coalition.intranet import _
 from coalition.intranet.drafting import tally
 from coalition.intranet.drafting.interfaces import BallotClosed
+from coalition.intranet.drafting.interfaces import BallotHeld
 from coalition.intranet.drafting.interfaces import BallotStarted
 from coalition.intranet.drafting.interfaces import IBallotSubject
+from coalition.intranet.drafting.interfaces import VoteReplaced
 from coalition.intranet.errors import CoalitionError
 from coalition.intranet.security import api as audit
 from coalition.intranet.workspaces.api import admins
+from coalition.intranet.workspaces.api import display_name
+from coalition.intranet.workspaces.api import roster
 from dataclasses import dataclass
 from datetime import datetime
 from datetime import UTC
+from persistent.list import PersistentList
 from plone import api
 from plone.dexterity.utils import createContentInContainer
 from zope.event import notify
@@ -115,12 +121,40 @@ def current_version(document) -> int | None:
     return subject_of(document).current_version()
 
 
-def text_changed(ballot) -> bool:
-    """Whether the document got a newer version after the ballot opened, and nobody decided yet what to do."""
-    if getattr(ballot, "text_decision", None) is not None:
-        return False
+TEXT = "text"
+CRITERIA = "criteria"
+
+
+def _criteria_now(ballot):
+    """The criteria the definition has now, when the ballot froze a snapshot of them (None otherwise)."""
+    if getattr(ballot, "criteria_snapshot", None) is None:
+        return None
+    from coalition.intranet.criteria import api as criteria
+
+    criteria_set = criteria.criteria_set_of(document_of(ballot))
+    return tuple(criteria.items(criteria_set)) if criteria_set is not None else ()
+
+
+def subject_changes(ballot) -> list[str]:
+    """What changed since the ballot opened (``TEXT``, ``CRITERIA``), whether or not anybody decided about it."""
+    changes = []
     current = current_version(document_of(ballot))
-    return current is not None and current != ballot.document_version
+    if current is not None and current != ballot.document_version:
+        changes.append(TEXT)
+    criteria_now = _criteria_now(ballot)
+    if criteria_now is not None and criteria_now != tuple(ballot.criteria_snapshot):
+        changes.append(CRITERIA)
+    return changes
+
+
+def text_changed(ballot) -> bool:
+    """Whether the text or the frozen criteria changed after the ballot opened and nobody decided yet what to do.
+
+    Such a ballot cannot close (by hand, at its deadline or by the job) until a coordinator restarts it or
+    records why the change is kept."""
+    if is_closed(ballot) or getattr(ballot, "text_decision", None) is not None:
+        return False
+    return bool(subject_changes(ballot))
 
 
 def deadline_passed(ballot, at: datetime | None = None) -> bool:
@@ -198,8 +232,9 @@ def ballots_of(document) -> list:
 
 
 def may_start_ballot(document) -> bool:
-    """Coordinators and managers who may open the document."""
-    return bool(api.user.has_permission(START_BALLOT, obj=document) and api.user.has_permission("View", obj=document))
+    """Coordinators, ballot managers and managers: no access to the document's workspace is needed (the
+    ballot shows its frozen text to every member organisation anyway)."""
+    return bool(api.user.has_permission(START_BALLOT, obj=document))
 
 
 def start_ballot(
@@ -238,19 +273,22 @@ def start_ballot(
     eligible = subject.eligible_organisations()
     if not eligible:
         raise BallotError(_("ballot_error_no_organisations", default="There are no member organisations to vote."))
-    version, text = subject.voted_text(version)
-    ballot = createContentInContainer(
-        document,
-        BALLOT_TYPE,
-        checkConstraints=True,
-        title=title.strip(),
-        question=question.strip(),
-        deadline=deadline,
-        quorum=quorum,
-        majority=majority,
-        secret=bool(secret),
-        consultation=consultation,
-    )
+    # The starter need not be on the document's roster: once the permission is checked, the ballot is
+    # created as the system (its owner and audit entry still name the starter).
+    with api.env.adopt_roles(["Manager"]):
+        version, text = subject.voted_text(version)
+        ballot = createContentInContainer(
+            document,
+            BALLOT_TYPE,
+            checkConstraints=True,
+            title=title.strip(),
+            question=question.strip(),
+            deadline=deadline,
+            quorum=quorum,
+            majority=majority,
+            secret=bool(secret),
+            consultation=consultation,
+        )
     ballot.document_version = version
     ballot.document_uid = api.content.get_uuid(document)
     ballot.voted_text = text
@@ -261,10 +299,9 @@ def start_ballot(
     ballot.text_decision = None
     ballot.result = None
     ballot._votes = OOBTree()
-    for org in eligible.values():
-        for principal in admins(org):
-            ballot.manage_addLocalRoles(principal, [VOTER_ROLE])
-    ballot.reindexObjectSecurity()
+    ballot.vote_history = PersistentList()
+    ballot.reminded = OOTreeSet()
+    grant_readers(ballot, eligible.values())
     audit.record(
         "ballot.started",
         ballot,
@@ -278,20 +315,35 @@ def start_ballot(
     return ballot
 
 
+def grant_readers(ballot, eligible_organisations) -> None:
+    """Every person on the roster of an eligible organisation reads the ballot and its result (only admins
+    vote: ``represented_organisations``); coordinators and ballot managers read it through the workflow."""
+    for org in eligible_organisations:
+        for principal in roster(org):
+            ballot.manage_addLocalRoles(principal, [VOTER_ROLE])
+    ballot.reindexObjectSecurity()
+
+
 def _refuse_if_closed(ballot) -> None:
     if is_closed(ballot):
         raise BallotError(_("ballot_error_closed", default="This ballot is closed: its result cannot change."))
 
 
 def cast_vote(
-    ballot, option: str, statement: str = "", organisation_id: str | None = None, at: datetime | None = None
+    ballot,
+    option: str,
+    statement: str = "",
+    organisation_id: str | None = None,
+    at: datetime | None = None,
+    replace: bool = False,
 ) -> Vote:
     """Record the vote of an organisation, cast by the current user as its representative.
 
-    ``organisation_id`` may be left out when the user represents exactly one eligible organisation. A vote
-    replaces the organisation's earlier vote (whichever of its admins cast it); after the deadline, on a
-    closed ballot, or by someone who represents no eligible organisation, nothing is recorded and a
-    ``BallotError`` says why.
+    ``organisation_id`` may be left out when the user represents exactly one eligible organisation. The
+    admin who cast the organisation's vote may change it until the deadline; another admin of the same
+    organisation replaces it only with ``replace=True`` ("change our vote"), which is recorded in
+    ``vote_history`` and mailed to the first voter. After the deadline, on a closed ballot, or by someone
+    who represents no eligible organisation, nothing is recorded and a ``BallotError`` says why.
     """
     at = at or now()
     _refuse_if_closed(ballot)
@@ -326,11 +378,43 @@ def cast_vote(
             )
         )
     voter = api.user.get_current().getId()
-    changed = organisation_id in ballot._votes
+    previous = ballot._votes.get(organisation_id)
+    if previous is not None and previous[2] != voter:
+        if not replace:
+            raise BallotError(
+                _(
+                    "ballot_error_voted_by_colleague",
+                    default="${person} already cast your organisation's vote. To replace it, choose "
+                    "“Change our organisation's vote”: ${person} will be told.",
+                    mapping={"person": display_name(previous[2])},
+                )
+            )
+        _history(ballot).append(
+            {"organisation": organisation_id, "replaced": previous[2], "by": voter, "when": at.isoformat()}
+        )
+        notify(VoteReplaced(ballot, organisation_id, previous[2], voter))
+    changed = previous is not None
     ballot._votes[organisation_id] = (option, statement, voter, at.isoformat())
     # The audit log records that an organisation voted, never how (secret ballots stay secret there too).
     audit.record("ballot.vote_changed" if changed else "ballot.voted", ballot, voter, organisation=organisation_id)
     return _vote(organisation_id, ballot._votes[organisation_id])
+
+
+def _history(ballot) -> PersistentList:
+    if getattr(ballot, "vote_history", None) is None:
+        ballot.vote_history = PersistentList()
+    return ballot.vote_history
+
+
+def vote_history(ballot) -> list[dict]:
+    """Votes replaced by another admin of the same organisation (who, by whom, when): never how they voted."""
+    return [dict(entry) for entry in getattr(ballot, "vote_history", None) or ()]
+
+
+def voters(ballot) -> dict[str, str]:
+    """``{organisation id: user id}`` of the person who cast each organisation's vote (safe for every ballot:
+    it says who voted, never how)."""
+    return {org_id: ballot._votes[org_id][2] for org_id in participation(ballot)}
 
 
 def may_close(ballot) -> bool:
@@ -380,6 +464,8 @@ def close_ballot(ballot, reason: str = BY_COORDINATOR) -> dict:
             raise BallotError(_("ballot_error_not_due", default="The deadline of this ballot has not passed yet."))
     elif not may_close(ballot):
         raise Unauthorized("Only coordinators close a ballot before its deadline.")
+    if reason != SUPERSEDED:
+        _refuse_if_subject_changed(ballot)
     _finish(ballot, reason)
     # The transition is the system's act once the rules allowed it (at the deadline anyone's visit closes it).
     with api.env.adopt_roles(["Manager"]):
@@ -412,9 +498,20 @@ def on_transition(ballot, event) -> None:
         _finish(ballot, BY_COORDINATOR)
 
 
+def _refuse_if_subject_changed(ballot) -> None:
+    if text_changed(ballot):
+        raise BallotError(
+            _(
+                "ballot_error_subject_changed",
+                default="What is voted on changed after the ballot opened. A coordinator must first restart "
+                "the ballot on the new version or record why the vote continues on the original one.",
+            )
+        )
+
+
 def close_if_due(ballot) -> bool:
-    """Close the ballot if its deadline has passed; True if it was closed now."""
-    if is_closed(ballot) or not deadline_passed(ballot):
+    """Close the ballot if its deadline has passed (and its subject did not change); True if closed now."""
+    if is_closed(ballot) or not deadline_passed(ballot) or text_changed(ballot):
         return False
     close_ballot(ballot, AT_DEADLINE)
     return True
@@ -432,13 +529,23 @@ def due_ballots(at: datetime | None = None) -> list:
 
 
 def close_due_ballots(progress=None) -> int:
-    """Close every open ballot whose deadline has passed; returns how many. ``progress(line)`` reports each."""
+    """Close every open ballot whose deadline has passed; returns how many. ``progress(line)`` reports each.
+
+    A due ballot whose subject changed stays open: its opener and the coordinators are told once (mail,
+    through ``IBallotHeld``) that they must restart it or record why the change is kept."""
     closed = 0
     for ballot in due_ballots():
+        path = "/".join(ballot.getPhysicalPath())
+        if text_changed(ballot):
+            if not getattr(ballot, "held_reported", False):
+                ballot.held_reported = True
+                notify(BallotHeld(ballot))
+            if progress is not None:
+                progress(f"{path}: not closed, its subject changed; waiting for a coordinator's decision")
+            continue
         result = close_ballot(ballot, AT_DEADLINE)
         closed += 1
         if progress is not None:
-            path = "/".join(ballot.getPhysicalPath())
             progress(f"{path}: {result['outcome']} ({result['cast']}/{result['eligible']} voted)")
     return closed
 
@@ -454,17 +561,52 @@ def _refuse_unless_text_decision_due(ballot, refusal: str) -> None:
         )
 
 
-def keep_ballot(ballot) -> None:
-    """After the document changed: the coordinator keeps the vote on the original version (recorded)."""
+REASON_MAX = 2000
+
+
+def keep_ballot(ballot, reason: str = "") -> None:
+    """After the subject changed: the coordinator keeps the vote on the original version and says why."""
     _refuse_unless_text_decision_due(ballot, "Only coordinators decide about a changed text.")
+    reason = (reason or "").strip()
+    if not reason or len(reason) > REASON_MAX:
+        raise BallotError(
+            _(
+                "ballot_error_keep_reason",
+                default="Say why the vote continues on the original version (at most ${max} characters).",
+                mapping={"max": REASON_MAX},
+            )
+        )
     actor = api.user.get_current().getId()
     ballot.text_decision = {
         "decision": "kept",
         "by": actor,
         "when": now().isoformat(),
         "newer_version": current_version(document_of(ballot)),
+        "changes": tuple(subject_changes(ballot)),
+        "reason": reason,
     }
     audit.record("ballot.text_change_kept", ballot, actor, version=ballot.document_version)
+
+
+def extend_ballot(ballot, deadline: datetime) -> None:
+    """Coordinators move an open ballot's deadline later (never earlier: votes were planned on it)."""
+    _refuse_if_closed(ballot)
+    if not may_close(ballot):
+        raise Unauthorized("Only coordinators extend a ballot.")
+    deadline = as_utc(deadline)
+    if deadline <= now() or deadline <= as_utc(ballot.deadline):
+        raise BallotError(
+            _(
+                "ballot_error_extend_earlier",
+                default="The new deadline must be in the future and later than the current one.",
+            )
+        )
+    previous = as_utc(ballot.deadline)
+    ballot.deadline = deadline
+    # A new deadline earns a new reminder.
+    ballot.reminded = OOTreeSet()
+    ballot.reindexObject()
+    audit.record("ballot.extended", ballot, previous=previous.isoformat(), deadline=deadline.isoformat())
 
 
 def restart_ballot(ballot, deadline: datetime | None = None):

@@ -54,3 +54,30 @@ class IBallotSubject(Interface):
 
     def ballot_closed(ballot, result):
         """What follows from a closed ballot's recorded ``result`` (a dict) for the subject, if anything."""
+
+
+class IBallotHeld(IObjectEvent):
+    """A ballot reached its deadline but was not closed: its subject changed and nobody decided what to do."""
+
+
+@implementer(IBallotHeld)
+class BallotHeld:
+    def __init__(self, ballot):
+        self.object = ballot
+
+
+class IVoteReplaced(IObjectEvent):
+    """Another admin of the same organisation replaced the vote cast by ``replaced`` (``object``: the ballot)."""
+
+    organisation = Attribute("The organisation's id")
+    replaced = Attribute("The user id of the person whose vote was replaced")
+    by = Attribute("The user id of the person who replaced it")
+
+
+@implementer(IVoteReplaced)
+class VoteReplaced:
+    def __init__(self, ballot, organisation, replaced, by):
+        self.object = ballot
+        self.organisation = organisation
+        self.replaced = replaced
+        self.by = by

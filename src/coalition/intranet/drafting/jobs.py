@@ -2,6 +2,7 @@
 
 from coalition.intranet import _
 from coalition.intranet.drafting.api import close_due_ballots
+from coalition.intranet.drafting.mails import send_reminders
 from coalition.intranet.jobs.interfaces import IScheduledJob
 from zope.interface import implementer
 
@@ -13,3 +14,12 @@ class CloseDueBallots:
     def run(self, site, *, portal_url, now, progress):
         closed = close_due_ballots(progress=progress)
         return f"{closed} ballot(s) closed."
+
+
+@implementer(IScheduledJob)
+class BallotReminders:
+    title = _("job_ballot_reminders", default="Remind the organisations that have not voted, two days before")
+
+    def run(self, site, *, portal_url, now, progress):
+        reminded = send_reminders(now, portal_url=portal_url, progress=progress)
+        return f"{reminded} organisation(s) reminded."

@@ -8,6 +8,7 @@ from coalition.intranet import _
 from coalition.intranet.drafting import api as drafting
 from coalition.intranet.drafting.document import IWorkingDocument
 from coalition.intranet.errors import show_error
+from coalition.intranet.workspaces.api import display_name
 from datetime import datetime
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
@@ -61,6 +62,7 @@ class BallotView(BrowserView, _Messages):
                     form.get("option", ""),
                     form.get("statement", ""),
                     organisation_id=form.get("organisation") or None,
+                    replace=bool(form.get("replace")),
                 )
                 self._say(
                     _(
@@ -77,8 +79,11 @@ class BallotView(BrowserView, _Messages):
                         mapping={"outcome": self._t(drafting.OUTCOME_TITLES[result["outcome"]])},
                     )
                 )
+            elif "form.buttons.extend" in form:
+                drafting.extend_ballot(self.context, drafting.parse_deadline(form.get("deadline", "")))
+                self._say(_("ballot_msg_extended", default="The deadline has been moved."))
             elif "form.buttons.keep" in form:
-                drafting.keep_ballot(self.context)
+                drafting.keep_ballot(self.context, form.get("keep_reason", ""))
                 self._say(_("ballot_msg_kept", default="Recorded: the vote continues on the original version."))
             elif "form.buttons.restart" in form:
                 new = drafting.restart_ballot(self.context)
@@ -105,6 +110,62 @@ class BallotView(BrowserView, _Messages):
     def document(self):
         return drafting.document_of(self.context)
 
+    def document_link(self) -> dict:
+        """Title and address of what is voted on, and whether the reader may open it (not on its roster:
+        the ballot still shows the voted text)."""
+        document = self.document()
+        return {
+            "title": document.Title(),
+            "url": document.absolute_url(),
+            "viewable": bool(api.user.has_permission("View", obj=document)),
+        }
+
+    def changes(self) -> list[str]:
+        """What changed since the ballot opened, named for the reader."""
+        titles = {
+            drafting.TEXT: _("ballot_change_text", default="The text of the document has a newer version."),
+            drafting.CRITERIA: _("ballot_change_criteria", default="The criteria of the definition were edited."),
+        }
+        return [self._t(titles[change]) for change in drafting.subject_changes(self.context)]
+
+    def held(self) -> bool:
+        """Past the deadline but still open: the subject changed and a coordinator must decide first."""
+        return not self.closed and drafting.deadline_passed(self.context) and drafting.text_changed(self.context)
+
+    def criteria(self) -> list[dict]:
+        """The criteria snapshot adoption will freeze (definition ballots only), in the reader's language."""
+        snapshot = getattr(self.context, "criteria_snapshot", None) or ()
+        language = api.portal.get_current_language()[:2]
+        return [
+            {
+                "id": item["id"],
+                "title": item["title"].get(language) or item["title"].get("en", ""),
+                "explanation": item["explanation"].get(language) or item["explanation"].get("en", ""),
+            }
+            for item in snapshot
+        ]
+
+    def voters(self) -> dict[str, str]:
+        return {org_id: display_name(user_id) for org_id, user_id in drafting.voters(self.context).items()}
+
+    def vote_history(self) -> list[dict]:
+        titles = drafting.eligible_titles(self.context)
+        return [
+            {
+                "organisation": titles.get(entry["organisation"], entry["organisation"]),
+                "replaced": display_name(entry["replaced"]),
+                "by": display_name(entry["by"]),
+                "when": drafting.format_deadline(datetime.fromisoformat(entry["when"])),
+            }
+            for entry in drafting.vote_history(self.context)
+        ]
+
+    def decision(self) -> dict | None:
+        decision = self.context.text_decision
+        if not decision:
+            return None
+        return dict(decision, by_name=display_name(decision.get("by", "")))
+
     def deadline(self) -> str:
         return drafting.format_deadline(self.context.deadline)
 
@@ -121,9 +182,10 @@ class BallotView(BrowserView, _Messages):
         return drafting.may_close(self.context)
 
     def eligible(self) -> list[dict]:
-        voted = set(drafting.participation(self.context))
+        voters = self.voters()
         return [
-            {"id": org_id, "title": title, "voted": org_id in voted} for org_id, title in self.context.eligible_titles
+            {"id": org_id, "title": title, "voted": org_id in voters, "voter": voters.get(org_id, "")}
+            for org_id, title in self.context.eligible_titles
         ]
 
     def participation_count(self) -> int:
@@ -135,11 +197,15 @@ class BallotView(BrowserView, _Messages):
             return []
         titles = drafting.eligible_titles(self.context)
         found = []
+        me = api.user.get_current().getId()
+        voters = drafting.voters(self.context)
         for org_id in drafting.represented_organisations(self.context):
             vote = drafting.own_vote(self.context, org_id)
             found.append(
                 {
                     "id": org_id,
+                    "voter": display_name(voters[org_id]) if org_id in voters else "",
+                    "by_colleague": org_id in voters and voters[org_id] != me,
                     "title": titles.get(org_id, org_id),
                     "option": vote.option if vote else "",
                     "option_title": self._t(drafting.OPTION_TITLES[vote.option]) if vote else "",
@@ -166,6 +232,7 @@ class BallotView(BrowserView, _Messages):
         return [
             {
                 "title": titles.get(vote.organisation, vote.organisation),
+                "voter": display_name(vote.voter),
                 "option_title": self._t(drafting.OPTION_TITLES[vote.option]),
                 "statement": vote.statement,
             }
@@ -180,11 +247,22 @@ class StartBallotForm(BrowserView, _Messages):
     """``@@start-ballot`` on a working document: coordinators put one version of it to the vote."""
 
     index = ViewPageTemplateFile("templates/start_ballot.pt")
+    document_uid = ""
+
+    @property
+    def document(self):
+        return self.context
+
+    def document_title(self) -> str:
+        return self.document.Title()
+
+    def action_url(self) -> str:
+        return f"{self.context.absolute_url()}/@@{self.__name__}"
 
     def __call__(self):
-        if not IWorkingDocument.providedBy(self.context):
+        if not IWorkingDocument.providedBy(self.document):
             raise NotFound("start-ballot")
-        if not drafting.may_start_ballot(self.context):
+        if not drafting.may_start_ballot(self.document):
             raise Unauthorized("Only coordinators start drafting.")
         self.values = dict(self.request.form)
         if self.request.method == "POST" and "form.buttons.start" in self.request.form:
@@ -207,7 +285,7 @@ class StartBallotForm(BrowserView, _Messages):
             deadline = drafting.parse_deadline(form.get("deadline", ""))
             version = form.get("version", "")
             return drafting.start_ballot(
-                self.context,
+                self.document,
                 title=form.get("title", ""),
                 question=form.get("question", ""),
                 deadline=deadline,
@@ -236,9 +314,11 @@ class StartBallotForm(BrowserView, _Messages):
     def versions(self) -> list[dict]:
         """The saved versions of the document, newest first (the current one preselected)."""
         repository = api.portal.get_tool("portal_repository")
-        current = drafting.current_version(self.context)
+        current = drafting.current_version(self.document)
         found = []
-        history = repository.getHistoryMetadata(self.context)
+        # Ballot managers need not be on the document's roster to choose the version put to the vote.
+        with api.env.adopt_roles(["Manager"]):
+            history = repository.getHistoryMetadata(self.document)
         if history:
             for index in range(history.getLength(countPurged=False)):
                 meta = history.retrieve(index, countPurged=False)["metadata"]["sys_metadata"]
