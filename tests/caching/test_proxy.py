@@ -119,6 +119,20 @@ class TestAnonymousPagesAreCached(ProxyTestCase):
         self.assertTrue(data.headers["Content-Type"].startswith("application/json"))
         self.assertEqual(data.json()["title"], "Keshev Khranimov")
 
+    def test_path_purge_of_plone_cachepurging_drops_that_url(self):
+        """plone.cachepurging's PURGE of a path (after a request that changed content) reaches every variant."""
+        self.get_cached("en/prisoners/keshev-khranimov")
+        self.get_cached("en/prisoners/keshev-khranimov", headers={"Accept": "application/json"})
+        self.get_cached("en/prisoners")
+        purge = requests.request(
+            "PURGE", f"http://127.0.0.1:{self.layer['varnish'].port}/plone/en/prisoners/keshev-khranimov", timeout=10
+        )
+        self.assertEqual(purge.status_code, 200)
+        self.assertEqual(self.get("en/prisoners/keshev-khranimov").headers["X-Cache"], "MISS")
+        json = self.get("en/prisoners/keshev-khranimov", headers={"Accept": "application/json"})
+        self.assertEqual(json.headers["X-Cache"], "MISS")
+        self.assertEqual(self.get("en/prisoners").headers["X-Cache"], "HIT")
+
     def test_tags_are_not_shown_outside(self):
         self.get_cached("en/prisoners")
         outside = self.get("en/prisoners", headers={"X-Forwarded-For": "203.0.113.7"})
