@@ -16,7 +16,7 @@ from coalition.intranet.site.api import site_languages
 from coalition.intranet.site.structure import DEFAULT_LANGUAGE
 from html import escape
 from plone import api
-from plone.memoize.view import memoize
+from plone.memoize.instance import memoize
 from plone.protect.authenticator import check as check_authenticator
 from Products.Five.browser import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile

@@ -26,7 +26,7 @@ from plone.app.multilingual.interfaces import ITG
 from plone.base.interfaces import ILanguage
 from plone.batching import Batch
 from plone.event.interfaces import IEventAccessor
-from plone.memoize.view import memoize
+from plone.memoize.instance import memoize
 from plone.protect.authenticator import check as check_authenticator
 from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five.browser import BrowserView
@@ -45,6 +45,13 @@ FILTER_HEADINGS = {
     "country": _("events_filter_country", default="Country"),
     "city": _("events_filter_city", default="City"),
 }
+
+
+def hide_portlet_columns(request) -> None:
+    """The calendar and the event page have their own columns; portlets (a navigation tree of every event,
+    Plone's events portlet) would repeat and squeeze them."""
+    request.set("disable_plone.leftcolumn", True)
+    request.set("disable_plone.rightcolumn", True)
 
 
 def language_of(context) -> str:
@@ -79,6 +86,7 @@ class EventsCalendarView(BrowserView):
         self.when = listing.PAST if form.get("show") == listing.PAST else listing.UPCOMING
         self.filters = {name: str(form.get(name) or "").strip() for name in listing.FILTERS}
         self.filters = {name: value for name, value in self.filters.items() if value}
+        hide_portlet_columns(self.request)
         return self.index()
 
     @memoize
@@ -154,6 +162,10 @@ class EventsCalendarView(BrowserView):
 
 class EventView(BrowserView):
     """The public event page (``event_view`` of an event with the coalition's details)."""
+
+    def __call__(self):
+        hide_portlet_columns(self.request)
+        return self.index()
 
     @memoize
     def language(self) -> str:
