@@ -48,12 +48,19 @@ class TestDemoCast(unittest.TestCase):
             roster(organisations["beta"]), {"beta-admin": "WorkspaceAdmin", "beta-member": "WorkspaceMember"}
         )
 
-    def test_home_page_of_every_language_is_a_published_translated_welcome(self):
-        pages = {lang: self.portal[lang][self.portal[lang].getDefaultPage()] for lang in ("en", "de", "fr", "ru")}
+    def test_home_page_of_every_language_is_the_front_page_with_a_published_translated_welcome(self):
+        languages = ("en", "de", "fr", "ru")
+        for language in languages:
+            root = self.portal[language]
+            self.assertEqual(root.getLayout(), "front-page", language)
+            self.assertFalse(root.getProperty("default_page", None), language)
+        # The welcome page is the front page's introduction (campaigns/frontpage.py), not a page in the menu.
+        pages = {language: self.portal[language]["welcome"] for language in languages}
         self.assertEqual(pages["de"].Title(), "Willkommen")
-        self.assertEqual(set(ITranslationManager(pages["en"]).get_translations()), {"en", "de", "fr", "ru"})
+        self.assertEqual(set(ITranslationManager(pages["en"]).get_translations()), set(languages))
         for page in pages.values():
             self.assertEqual(api.content.get_state(page), "published")
+            self.assertTrue(page.exclude_from_nav)
 
     def test_demo_news_is_published_in_four_languages(self):
         for language in ("en", "de", "fr", "ru"):
