@@ -121,6 +121,10 @@ sub vcl_hash {
         hash_data(server.ip);
     }
     hash_data(req.http.Accept);
+    # Plone writes absolute links: a page fetched for https must not be served for http, and vice versa.
+    if (req.http.X-Forwarded-Proto) {
+        hash_data(req.http.X-Forwarded-Proto);
+    }
     return (lookup);
 }
 
