@@ -1,6 +1,8 @@
 """The cache rules as Plone answers them, without a proxy: what may be stored where, and the tags."""
 
 from coalition.intranet.caching.tags import LIST_TAG
+from datetime import date
+from datetime import timedelta
 from plone import api
 from plone.app.multilingual.interfaces import ITG
 from plone.app.multilingual.interfaces import ITranslationManager
@@ -101,3 +103,14 @@ class TestCacheRules(unittest.TestCase):
         self.assertEqual(cache["max-age"], "0")
         self.assertTrue(response.headers["Last-Modified"])
         self.assertIn(f"profile-{self.uid}", response.headers["xkey"].split())
+
+    def test_yesterdays_copy_of_a_page_with_todays_dates_is_not_revalidated(self):
+        today = date.today()
+        etag = self.get("en/prisoners/@@statistics").headers["ETag"]
+        self.assertIn(today.isoformat(), etag)
+        self.assertEqual(
+            http_get(self.site_url, "en/prisoners/@@statistics", headers={"If-None-Match": etag}).status_code, 304
+        )
+        yesterdays = etag.replace(today.isoformat(), (today - timedelta(days=1)).isoformat())
+        response = http_get(self.site_url, "en/prisoners/@@statistics", headers={"If-None-Match": yesterdays})
+        self.assertEqual(response.status_code, 200)
