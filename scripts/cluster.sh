@@ -25,7 +25,10 @@ cd "$COALITION_CLUSTER_HOME"
 # link to the repository's instance/.
 [ -e instance ] || ln -s "$repo/instance" instance
 mkdir -p var/log var/run var/cache var/blobcache
+# As root, the postgres user must pass through var/ to its data directory (whatever the umask).
+[ "$(id -u)" -ne 0 ] || chmod a+x var
 rundir="$PWD/var/run"
+export COALITION_HAPROXY_SOCKET="$rundir/haproxy.sock"
 
 say() { echo "cluster: $*"; }
 die() { echo "cluster: $*" >&2; exit 1; }
@@ -137,6 +140,31 @@ instance_start() { # port
   echo $! >"$pidfile"
 }
 
+# Tell haproxy (through its admin socket) to send a process no new requests (maint) and wait until the
+# requests it holds are answered, or to take it back (ready). Nothing to do when haproxy does not run.
+balancer_server_state() { # port maint|ready
+  pid_alive "$rundir/haproxy.pid" && [ -S "$COALITION_HAPROXY_SOCKET" ] || return 0
+  "$bin/python" - "$COALITION_HAPROXY_SOCKET" "zope-$1" "$2" <<'PY'
+import csv, socket, sys, time
+
+path, server, state = sys.argv[1:]
+
+def ask(command):
+    with socket.socket(socket.AF_UNIX) as connection:
+        connection.connect(path)
+        connection.sendall(command.encode() + b"\n")
+        return b"".join(iter(lambda: connection.recv(65536), b"")).decode()
+
+ask(f"set server zope_instances/{server} state {state}")
+deadline = time.monotonic() + 60
+while state == "maint" and time.monotonic() < deadline:
+    rows = csv.DictReader(ask("show stat").lstrip("# ").splitlines())
+    if all(row["scur"] == "0" for row in rows if row["svname"] == server):
+        break
+    time.sleep(0.2)
+PY
+}
+
 instance_wait() { # port
   wait_http "http://$COALITION_INSTANCE_HOST:$1/ok" "$rundir/zope-$1.pid" 180 \
     || die "zope-$1 did not start: see var/log/zope-$1.out and var/log/zope-$1-event.log"
@@ -235,9 +263,12 @@ case "$command" in
     [ $# -eq 1 ] || die "usage: $0 start-instance PORT"
     instance_start "$1"
     instance_wait "$1"
+    balancer_server_state "$1" ready
     ;;
   stop-instance)
     [ $# -eq 1 ] || die "usage: $0 stop-instance PORT"
+    # Drained first: the requests it serves are answered, the next ones go to the other processes.
+    balancer_server_state "$1" maint
     stop_pid "$rundir/zope-$1.pid" "zope-$1"
     ;;
   migrate) migrate "$@" ;;
