@@ -6,6 +6,7 @@ from coalition.intranet.errors import CoalitionError
 from coalition.intranet.errors import show_error
 from coalition.intranet.events import publication
 from coalition.intranet.events import registration
+from coalition.intranet.events.browser.public import hide_portlet_columns
 from coalition.intranet.events.browser.public import registrations_csv
 from coalition.intranet.events.browser.public import RegistrationsView
 from coalition.intranet.events.display import kind_label
@@ -27,6 +28,10 @@ from zope.i18n import translate
 
 class PlanView(BrowserView):
     """The plan page: public part (what the act would copy), private planning, files, publication state."""
+
+    def __call__(self):
+        hide_portlet_columns(self.request)
+        return self.index()
 
     @memoize
     def event(self):
@@ -139,6 +144,7 @@ class PublishEventView(PlanView):
                 return ""
             except CoalitionError as error:
                 show_error(self.request, error)
+        hide_portlet_columns(self.request)
         return self.index()
 
     def other_languages(self) -> list[dict]:
