@@ -222,6 +222,11 @@ class TestExactPurges(ProxyTestCase):
         self.uid = api.content.get_uuid(self.profile)
         scale = self.profile.restrictedTraverse("@@images").scale("image", scale="preview")
         self.scale = "en/prisoners/zyablov-retraktov/@@images/" + scale.url.split("/@@images/")[1]
+        # A news page naming the person among its related items.
+        with api.env.adopt_roles(["Manager"]):
+            news = api.content.create(container=self.portal["en"]["news"], type="Document", title="Solidarnost Vecher")
+            api.content.transition(news, to_state="published")
+            api.relation.create(source=news, target=self.profile, relationship="relatedItems")
         transaction.commit()
 
     def pages_showing_the_person(self) -> dict:
@@ -242,6 +247,7 @@ class TestExactPurges(ProxyTestCase):
             "en/prisoners/@@open-data.csv": name,
             "sitemap.xml.gz?page=1": "en/prisoners/zyablov-retraktov",
             "de/sitemap.xml.gz?page=1": "de/prisoners/zyablov-retraktov",
+            "en/news/solidarnost-vecher": name,
         }
 
     def profile_pages(self) -> list:

@@ -114,3 +114,13 @@ class TestCacheRules(unittest.TestCase):
         yesterdays = etag.replace(today.isoformat(), (today - timedelta(days=1)).isoformat())
         response = http_get(self.site_url, "en/prisoners/@@statistics", headers={"If-None-Match": yesterdays})
         self.assertEqual(response.status_code, 200)
+
+    def test_a_page_related_to_a_profile_carries_its_tags(self):
+        with api.env.adopt_roles(["Manager"]):
+            page = api.content.create(container=self.portal["en"]["news"], type="Document", title="Svyazannaya")
+            api.content.transition(page, to_state="published")
+            api.relation.create(source=page, target=self.profile, relationship="relatedItems")
+        transaction.commit()
+        tags = self.get("en/news/svyazannaya").headers["xkey"].split()
+        self.assertIn(f"tg-{self.group}", tags)
+        self.assertIn(f"profile-{self.uid}", tags)
