@@ -10,17 +10,12 @@ from zope.interface import Invalid
 
 MEGABYTE = 1024 * 1024
 
-# Programs and active web content are never accepted: opened from the site they would run with the
-# reader's rights (scripts in HTML and SVG) or on their computer.
-FORBIDDEN_EXTENSIONS = frozenset(
-    (
-        *("exe", "com", "bat", "cmd", "msi", "scr", "dll", "jar", "hta"),
-        *("js", "mjs", "vbs", "ps1", "sh", "php"),
-        *("html", "htm", "xhtml", "svg", "svgz"),
-    )
-)
+# Programs that run on the reader's computer when opened are not accepted. Saved web pages, SVG images
+# and scripts are common evidence and are accepted: the site serves them only as sandboxed downloads,
+# never as active content in its origin (serving.py).
+FORBIDDEN_EXTENSIONS = frozenset(("exe", "com", "bat", "cmd", "msi", "scr", "dll", "jar", "hta", "vbs", "ps1"))
 FORBIDDEN_CONTENT_TYPES = frozenset(
-    {"text/html", "application/xhtml+xml", "image/svg+xml", "application/javascript", "text/javascript"}
+    {"application/x-msdownload", "application/x-msdos-program", "application/x-ms-installer", "application/hta"}
 )
 
 
@@ -59,8 +54,8 @@ def upload_type_error(filename: str, content_type: str = ""):
     if extension not in FORBIDDEN_EXTENSIONS and (content_type or "").lower() not in FORBIDDEN_CONTENT_TYPES:
         return None
     return _(
-        "error_upload_forbidden_type",
-        default="The file ${filename} is a program or a web page; such files cannot be uploaded. Nothing was saved.",
+        "error_upload_program",
+        default="The file ${filename} is a program; programs cannot be uploaded. Nothing was saved.",
         mapping={"filename": filename or ""},
     )
 
