@@ -1,0 +1,77 @@
+"""Move the whole site: export it to a folder, or import such a folder into a new, empty site.
+
+    .venv/bin/zconsole run instance/etc/zope.conf scripts/migrate_site.py export var/export
+    .venv/bin/zconsole run instance/etc/zope.conf scripts/migrate_site.py import var/export
+
+Stop the site first (the embedded FileStorage is opened by this process). ``export`` runs Plone's own
+plone.exportimport (content with versions, users and groups, relations, translations, redirects, comments,
+portlets) and writes the project's complement ``coalition-extras.json`` (the case grants to organisations,
+the registers of publication acts, the assessments and decisions, the audit log: imports/migration.py).
+``import`` reads both into the site (create it first with ``make site DEMO=0``). The folder holds every
+confidential field in clear text: keep it encrypted and delete it after the move (docs/import.md).
+"""
+
+import argparse
+from coalition.intranet.site.scripting import open_site
+from coalition.intranet.site.scripting import script_arguments
+import json
+import pathlib
+import sys
+
+
+EXTRAS = "coalition-extras.json"
+
+
+def parse_args(argv):
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("action", choices=("export", "import"))
+    parser.add_argument("folder")
+    parser.add_argument("--site-id", default="coalition")
+    return parser.parse_args(argv)
+
+
+def export_site(site, folder: pathlib.Path) -> int:
+    from coalition.intranet.imports.migration import export_extras
+    from plone.exportimport.exporters import get_exporter
+
+    folder.mkdir(parents=True, exist_ok=True)
+    options = argparse.Namespace(query=None, include_revisions=True)
+    for path in get_exporter(site).export_site(folder, options=options)[1:]:
+        print(f"  wrote {path}", flush=True)
+    extras = export_extras(site)
+    (folder / EXTRAS).write_text(json.dumps(extras, ensure_ascii=False, indent=1), encoding="utf-8")
+    print(f"  wrote {folder / EXTRAS} ({len(extras['objects'])} objects, {len(extras['audit_log'])} audit entries)")
+    for missing in extras["not_kept"]:
+        print(f"  NOT KEPT: {missing['path']} {missing['attribute']} ({missing['type']})")
+    return 0
+
+
+def import_site(site, folder: pathlib.Path) -> int:
+    from coalition.intranet.imports.migration import import_extras
+    from plone.exportimport.importers import get_importer
+    import transaction
+
+    importer = get_importer(site)
+    for line in importer.import_site(folder):
+        print(f"  {line}", flush=True)
+    completed = import_extras(site, json.loads((folder / EXTRAS).read_text(encoding="utf-8")))
+    print(f"  completed {completed} objects from {EXTRAS}")
+    transaction.commit()
+    return 1 if importer.incomplete else 0
+
+
+def main(app, argv) -> int:
+    from plone import api
+    from zope.component.hooks import site as site_hook
+
+    args = parse_args(argv)
+    site = open_site(app, args.site_id)
+    if site is None:
+        return 1
+    folder = pathlib.Path(args.folder)
+    with site_hook(site), api.env.adopt_roles(["Manager"]):
+        return export_site(site, folder) if args.action == "export" else import_site(site, folder)
+
+
+if __name__ == "__main__":
+    sys.exit(main(app, script_arguments(sys.argv, "migrate_site.py")))  # noqa: F821 (zconsole provides ``app``)
