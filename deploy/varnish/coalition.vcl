@@ -57,9 +57,12 @@ sub vcl_recv {
         return (synth(200, "Banned"));
     }
 
-    # The ZMI and Zope's management methods only from the machine itself.
+    # The ZMI and Zope's management methods only from the machine itself. Zope decodes the path: an
+    # unreserved character written as %XX in it (%6danage_main) would slip past the pattern, and no link
+    # of the site writes one, so such a path is refused from outside too.
     if (!req.http.X-Coalition-Local &&
-        req.url ~ "(?i)(/manage($|[/?])|/manage_|/Control_Panel|\+\+resource\+\+zmi)") {
+        (req.url ~ "(?i)(/manage($|[/?])|/manage_|/Control_Panel|\+\+resource\+\+zmi)" ||
+         req.url ~ "(?i)^[^?]*%(2d|2e|2f|3[0-9]|4[1-9a-f]|5[0-9af]|6[1-9a-f]|7[0-9ae])")) {
         return (synth(403, "Forbidden"));
     }
 

@@ -197,11 +197,22 @@ class TestNothingPrivateIsServedFromTheCache(ProxyTestCase):
 
     def test_the_zmi_is_closed_from_outside(self):
         outside = {"X-Forwarded-For": "203.0.113.7"}
-        for path in ("manage_main", "manage", "en/manage_workspace", "acl_users/manage_users", "../Control_Panel"):
+        for path in (
+            "manage_main",
+            "manage",
+            "en/manage_workspace",
+            "acl_users/manage_users",
+            "../Control_Panel",
+            "%6danage_main",
+            "en/manage%5Fmain",
+        ):
             response = self.get(path, headers=outside)
             self.assertEqual(response.status_code, 403, path)
         inside = self.get("manage_main")
         self.assertNotEqual(inside.status_code, 403)
+        # Encoded letters outside the path (a search) and encoded non-ASCII names are not refused.
+        search = self.get("en/prisoners?q=%6danage_main", headers=outside)
+        self.assertEqual(search.status_code, 200)
 
 
 class TestExactPurges(ProxyTestCase):
