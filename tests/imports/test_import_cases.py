@@ -5,6 +5,7 @@ from coalition.intranet.imports.api import import_cases
 from coalition.intranet.imports.api import report_csv
 from coalition.intranet.security import api as audit
 from datetime import date
+import pathlib
 from plone import api
 from tests.coalition_layers import COALITION_DEMO_INTEGRATION_TESTING
 from tests.imports.import_helpers import csv_bytes
@@ -127,6 +128,11 @@ class TestImportSample(unittest.TestCase):
         self.assertEqual(len(audit.entries(action="case.imported")), 3)
         run(csv_bytes([person(1, region="atlantis")]), dry_run=False)
         self.assertEqual(dict(audit.entries(action="cases.import_refused")[0].details)["rejected"], "1")
+
+    def test_the_documented_sample_imports_cleanly(self):
+        sample = (pathlib.Path(__file__).parents[2] / "docs" / "samples" / "cases-sample.csv").read_bytes()
+        result = run(sample, dry_run=True)
+        self.assertEqual((result.problems, result.counts["created"]), ([], 3))
 
     def test_report_names_rows_columns_and_outcomes_not_values(self):
         result = run(csv_bytes([person(1), person(2, region="atlantis")]), dry_run=True)
