@@ -73,3 +73,31 @@ def _consent_recorded(profile) -> bool:
     from coalition.intranet.cases import api as cases_api
 
     return cases_api.mentorship_consent(profiles.canonical_uid(profile)) is not None
+
+
+def public_mentor_of(profile, name="Greta Beispiel", *, body="Bundestag", country="DE", **fields):
+    """A mentor with a published public record and an active mentorship of ``profile``, for tests of the public
+    pages. Profiles made by ``tests.public.profile_fixtures.make_profile`` have no case file behind them, so the
+    consent that would be recorded on the case is taken as given here."""
+    from coalition.intranet.cases import api as cases_api
+    from coalition.intranet.mentorship import public_record
+    from unittest import mock
+
+    consent = {"given_by": "family", "given_on": date.today(), "recorded_by": "test"}
+    with api.env.adopt_roles(["Manager"]):
+        mentor = createContentInContainer(
+            registry.mentorship_section(),
+            "Mentor",
+            name=name,
+            function="national_mp",
+            body=body,
+            country=country,
+            **fields,
+        )
+        with mock.patch.object(cases_api, "mentorship_consent", return_value=consent):
+            mentorship = lifecycle.propose(mentor, profile)
+            lifecycle.agree(mentorship, mentor_consent_on=date.today())
+        lifecycle.activate(mentorship)
+        public_record.publish_mentor(mentor)
+    processQueue()
+    return mentor
