@@ -99,6 +99,24 @@ class TestCriteriaVersions(unittest.TestCase):
         self.assertEqual(set(published[0]["items"][0]), {"id", "kind", "title", "explanation"})
         self.assertEqual(self.portal["de"]["definition"].getLayout(), "published-definition")
 
+    def test_publication_tells_the_caching_proxy_that_every_definition_page_changed(self):
+        from z3c.caching.interfaces import IPurgeEvent
+        from zope.component import getGlobalSiteManager
+        from zope.component import provideHandler
+
+        purged = []
+
+        def collect(event):
+            purged.append("/".join(event.object.getPhysicalPath()[2:]))
+
+        provideHandler(collect, (IPurgeEvent,))
+        try:
+            with api.env.adopt_user(username="editor-de"):
+                publication.publish_definition()
+        finally:
+            getGlobalSiteManager().unregisterHandler(collect, (IPurgeEvent,))
+        self.assertLessEqual({f"{language}/definition" for language in ("en", "de", "fr", "ru")}, set(purged))
+
     def test_only_coordinators_and_public_editors_publish(self):
         from AccessControl import Unauthorized
 

@@ -16,7 +16,9 @@ from datetime import datetime
 from datetime import UTC
 from persistent.list import PersistentList
 from plone import api
+from z3c.caching.purge import Purge
 from zope.annotation.interfaces import IAnnotations
+from zope.event import notify
 
 
 PUBLISHED_KEY = "coalition.intranet.criteria.published"
@@ -83,6 +85,8 @@ def publish_definition(number: int | None = None, site=None) -> int:
         kept = [entry for entry in stored if entry["number"] != version.number]
         stored[:] = sorted(kept + [copy], key=lambda entry: entry["number"])
         folder.reindexObject()
+        # The page is the folder's view, unchanged as content: tell the caching proxy it changed.
+        notify(Purge(folder))
     audit.record(
         "definition.published", folders.get("en") or next(iter(folders.values())), actor, number=version.number
     )
