@@ -162,6 +162,7 @@ def _first_prisoners(count: int) -> list[str]:
 
 def _plan_and_publish(group, translations: dict, **fields):
     with api.env.adopt_user(username=PLANNER):
-        plan = api.content.create(container=group, type="EventPlan", **fields)
+        # Added under the name chosen from its title (plone.api's create-then-rename logs a catalog error).
+        plan = createContentInContainer(group, "EventPlan", checkConstraints=True, **fields)
         event = events.publish_event(plan, translations)
     return ITranslationManager(event).get_translation(structure.DEFAULT_LANGUAGE) or event

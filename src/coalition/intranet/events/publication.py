@@ -22,6 +22,7 @@ from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.textfield.value import RichTextValue
 from plone.base.interfaces import ILanguage
 from plone.dexterity.utils import createContentInContainer
+from plone.namedfile.file import NamedBlobImage
 from z3c.caching.purge import Purge
 from zope.event import notify
 from zope.lifecycleevent import ObjectModifiedEvent
@@ -75,6 +76,10 @@ def public_data(plan) -> dict:
     data["prisoners"] = [group for group in data["prisoners"] or [] if group in facts.live_prisoner_groups()]
     data["campaigns"] = [group for group in data["campaigns"] or [] if group in facts.published_campaign_groups()]
     data["organisers"] = list(data["organisers"] or [])
+    image = data["image"]
+    if image is not None:
+        # A copy: the public image is re-encoded without metadata (public/boundary/photos.py), the plan's stays.
+        data["image"] = NamedBlobImage(data=image.data, contentType=image.contentType, filename=image.filename)
     return data
 
 

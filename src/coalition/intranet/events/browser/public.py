@@ -17,8 +17,6 @@ from coalition.intranet.security import api as audit
 from coalition.intranet.signups import api as signups
 from coalition.intranet.workspaces.directory import member_organisations
 import csv
-from datetime import datetime
-from datetime import UTC
 import io
 from plone import api
 from plone.app.layout.viewlets.common import ViewletBase
@@ -179,13 +177,6 @@ class EventView(BrowserView):
 
     def kind(self) -> str:
         return kind_label(getattr(self.context, "event_kind", None), self.language())
-
-    def is_past(self) -> bool:
-        return not registration.accepts_registrations(self.context) and self._ended()
-
-    def _ended(self) -> bool:
-        end = IEventAccessor(self.context).end
-        return end is not None and end < datetime.now(UTC)
 
     def recurrence_note(self) -> bool:
         return bool(getattr(self.context, "recurrence", None))
