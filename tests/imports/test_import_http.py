@@ -140,6 +140,23 @@ class ImportOverHttp(unittest.TestCase):
         self.assertEqual(imported_cases()["X-00001"].full_name_latin, MARKER)
         self.assertEqual(imported_cases("beta")["X-00001"].full_name_latin, "Beta Person")
 
+    def test_export_only_of_ones_own_organisation(self):
+        session, checked = self.upload("alpha-admin", csv_bytes([person(1, full_name_latin=MARKER)]))
+        self.confirm(session, checked)
+        export_url = f"{self.site_url}/intranet/cases/@@export-cases"
+        page = session.get(self.form_url, timeout=30)
+        form = {"_authenticator": authenticator(page.text), "organisation": "alpha", "format": "csv"}
+        response = session.post(export_url, data=form, timeout=30)
+        self.assertEqual(response.status_code, 200)
+        self.assertIn(MARKER, response.content.decode("utf-8-sig"))
+        for user in ("beta-admin", "beta-member", "alpha-member"):
+            other = self.session(user)
+            page = other.get(self.form_url, timeout=30)
+            token = authenticator(page.text) if "_authenticator" in page.text else ""
+            form = {"_authenticator": token, "organisation": "alpha", "format": "csv"}
+            response = other.post(export_url, data=form, timeout=30)
+            self.assertNotIn(MARKER, response.content.decode("utf-8", "replace"), user)
+
     def test_oversized_upload_is_refused_clearly(self):
         api.portal.set_registry_record("coalition.uploads.max_upload_size_mb", 1)
         transaction.commit()

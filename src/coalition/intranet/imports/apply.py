@@ -35,13 +35,13 @@ class RowOutcome:
 
 
 def matching_cases(organisations) -> dict:
-    """``{(organisation, external id): case}`` of the cases imported before into these organisations."""
+    """``{(organisation, external id): case}`` of these organisations' cases (imported or exported before)."""
     found = {}
     for organisation in sorted(set(organisations)):
         for case in cases_of(organisation):
-            external_id = getattr(case, EXTERNAL_ID_ATTRIBUTE, None)
-            if external_id:
-                found[(organisation, external_id)] = case
+            # A case never imported is exported with its neutral id (imports/export.py): that matches too.
+            external_id = getattr(case, EXTERNAL_ID_ATTRIBUTE, None) or case.getId()
+            found[(organisation, external_id)] = case
     return found
 
 
@@ -58,10 +58,11 @@ def stored_value(name: str, value):
 
 
 def _comparable(value):
+    # An empty cell, an empty list and a field never set are the same "nothing".
     if isinstance(value, RichTextValue):
-        return value.raw
+        return value.raw or None
     if isinstance(value, list | tuple):
-        return list(value)
+        return list(value) or None
     return value or None
 
 

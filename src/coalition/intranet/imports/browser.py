@@ -177,3 +177,33 @@ class ImportReportView(BrowserView):
         response.setHeader("Content-Disposition", 'attachment; filename="import-report.csv"')
         response.setHeader("Cache-Control", "no-store")
         return report
+
+
+class ExportCasesView(BrowserView):
+    """POST ``@@export-cases`` (organisation, format): the organisation's cases the person may see."""
+
+    def __call__(self):
+        from coalition.intranet.imports.export import export_cases
+
+        organisations = dict(importable_organisations())
+        if not organisations:
+            raise Unauthorized("You may not export case files.")
+        if self.request.method != "POST":
+            self.request.response.redirect(f"{self.context.absolute_url()}/@@import-cases")
+            return ""
+        CheckAuthenticator(self.request)
+        organisation = self.request.form.get("organisation", "")
+        if organisation not in organisations:
+            raise Unauthorized("You may not export the case files of this organisation.")
+        file_format = "xlsx" if self.request.form.get("format") == "xlsx" else "csv"
+        data, _count = export_cases(organisation, file_format)
+        response = self.request.response
+        content_type = (
+            "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+            if file_format == "xlsx"
+            else "text/csv; charset=utf-8"
+        )
+        response.setHeader("Content-Type", content_type)
+        response.setHeader("Content-Disposition", f'attachment; filename="cases-{organisation}.{file_format}"')
+        response.setHeader("Cache-Control", "no-store")
+        return data
