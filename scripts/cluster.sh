@@ -33,8 +33,13 @@ export COALITION_HAPROXY_SOCKET="$rundir/haproxy.sock"
 say() { echo "cluster: $*"; }
 die() { echo "cluster: $*" >&2; exit 1; }
 
+# The process of a pid file runs and is still ours: its command line names the file (zope-8081, haproxy),
+# so a pid the system has given to another process since is never stopped.
 pid_alive() { # pidfile
-  [ -s "$1" ] && kill -0 "$(cat "$1")" 2>/dev/null
+  [ -s "$1" ] || return 1
+  local pid
+  pid="$(cat "$1")"
+  kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q -- "$(basename "$1" .pid)"
 }
 
 stop_pid() { # pidfile name

@@ -147,13 +147,16 @@ class ClusterLayer(Layer):
             shutil.rmtree(self.folder, ignore_errors=True)
 
     def kill_leftovers(self):
-        """Whatever `stop` could not stop (it failed half-way): the processes of the pid files."""
+        """Whatever `stop` could not stop (it failed half-way): the processes of the pid files, if still ours."""
         run = self.folder / "var" / "run"
-        postmaster = self.folder / "var" / "postgresql" / "postmaster.pid"
-        for pidfile in [*run.glob("*.pid"), postmaster]:
+        owners = {pidfile: pidfile.stem for pidfile in run.glob("*.pid")}
+        owners[self.folder / "var" / "postgresql" / "postmaster.pid"] = str(self.folder)
+        for pidfile, marker in owners.items():
             try:
                 pid = int(pidfile.read_text().split()[0])
-                os.kill(pid, signal.SIGKILL)
+                command_line = pathlib.Path(f"/proc/{pid}/cmdline").read_bytes().decode(errors="replace")
+                if marker in command_line:
+                    os.kill(pid, signal.SIGKILL)
             except (OSError, ValueError, IndexError):
                 continue
 
