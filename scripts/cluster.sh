@@ -231,6 +231,7 @@ status() {
     pid_alive "$pidfile" && state="runs (pid $(cat "$pidfile"))"
     echo "$(basename "$pidfile" .pid): $state"
   done
+  compgen -G "$rundir/*.pid" >/dev/null || echo "haproxy and Zope: not started (make start-cluster)"
   if [ -n "$COALITION_PG_DATA" ] && [ -s "$COALITION_PG_DATA/PG_VERSION" ]; then
     if pg_ctl status >/dev/null 2>&1; then
       echo "postgresql: runs on $COALITION_PG_HOST:$COALITION_PG_PORT"
