@@ -48,6 +48,10 @@ from coalition.intranet.drafting.ballots import text_changed
 from coalition.intranet.drafting.ballots import Vote
 from coalition.intranet.drafting.ballots import vote_history
 from coalition.intranet.drafting.ballots import voters
+from coalition.intranet.drafting.consultation import add_comment
+from coalition.intranet.drafting.consultation import answer_comment
+from coalition.intranet.drafting.consultation import ANSWER_TITLES as CONSULTATION_ANSWER_TITLES
+from coalition.intranet.drafting.consultation import open_consultation
 from coalition.intranet.drafting.deadlines import default_deadline
 from coalition.intranet.drafting.deadlines import format_deadline
 from coalition.intranet.drafting.deadlines import parse_deadline
@@ -82,6 +86,11 @@ __all__ = [
     "extend_ballot",
     "restart_ballot",
     "may_start_ballot",
+    # Consultation before a ballot (consultation.py)
+    "open_consultation",
+    "add_comment",
+    "answer_comment",
+    "CONSULTATION_ANSWER_TITLES",
     "may_close",
     "BallotError",
     # Reading

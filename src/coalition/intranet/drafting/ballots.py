@@ -270,6 +270,10 @@ def start_ballot(
         raise BallotError(_("ballot_error_majority", default="Choose one of the majority rules offered."))
     if not (question or "").strip() or not (title or "").strip():
         raise BallotError(_("ballot_error_question", default="A ballot needs a title and a question."))
+    # The consultation (working documents) must be over and every comment answered.
+    from coalition.intranet.drafting import consultation as consultations
+
+    consultations.check_ready_for_ballot(document)
     eligible = subject.eligible_organisations()
     if not eligible:
         raise BallotError(_("ballot_error_no_organisations", default="There are no member organisations to vote."))
@@ -290,6 +294,7 @@ def start_ballot(
             consultation=consultation,
         )
     ballot.document_version = version
+    ballot.consultation_record = consultations.record_for_ballot(document)
     ballot.document_uid = api.content.get_uuid(document)
     ballot.voted_text = text
     ballot.eligible = tuple(eligible)

@@ -145,6 +145,28 @@ class BallotView(BrowserView, _Messages):
             for item in snapshot
         ]
 
+    def consultation(self) -> list[dict]:
+        """The comments of the consultation that preceded the ballot, with the drafters' answers."""
+        record = getattr(self.context, "consultation_record", None)
+        if not record:
+            return []
+        titles = drafting.eligible_titles(self.context)
+        answers = drafting.CONSULTATION_ANSWER_TITLES
+        return [
+            {
+                "organisation": titles.get(c["organisation"], c["organisation"]),
+                "text": c["text"],
+                "passage": c["passage"],
+                "answer": self._t(answers[c["answer"]["kind"]]) if c["answer"] else "",
+                "reason": c["answer"]["reason"] if c["answer"] else "",
+            }
+            for c in record["comments"]
+        ]
+
+    def consultation_url(self) -> str:
+        uid = self.context.document_uid
+        return f"{api.portal.get().absolute_url()}/@@consultation?document={uid}"
+
     def voters(self) -> dict[str, str]:
         return {org_id: display_name(user_id) for org_id, user_id in drafting.voters(self.context).items()}
 

@@ -61,6 +61,7 @@ class BallotsOverview(BrowserView, _Messages):
                     "title": document.Title(),
                     "workspace": document.__parent__.Title(),
                     "start_url": f"{self.context.absolute_url()}/@@new-ballot?document={brain.UID}",
+                    "consultation_url": f"{self.context.absolute_url()}/@@consultation?document={brain.UID}",
                 }
             )
         return found
