@@ -3,11 +3,15 @@ calendars and on the prisoner's profile, registers, and confirms by the link mai
 
 from datetime import datetime
 from datetime import timedelta
+from plone.app.multilingual.interfaces import ITranslationManager
 import re
+import requests
 from tests.browser_helpers import log_in
 from tests.browser_helpers import PHONE
 from tests.browser_helpers import save_screenshot
 from tests.coalition_layers import COALITION_MAIL_BROWSER_TESTING
+from tests.page_checkers import axe_violations
+from tests.page_checkers import html_errors
 import unittest
 
 
@@ -111,3 +115,31 @@ class TestEventsInTheBrowser(unittest.TestCase):
         save_screenshot(visitor, "event-registration-confirmed-desktop")
         visitor.goto(event_url)
         self.assertIn("10 of 12 places are free", visitor.content())
+
+    def translation_url(self, event_id: str, language: str) -> str:
+        english = self.layer["portal"]["en"]["events"][event_id]
+        translation = ITranslationManager(english).get_translation(language)
+        return f"{self.site_url}/{language}/events/{translation.getId()}"
+
+    def test_public_event_pages_are_accessible_and_valid_on_desktop_and_phone(self):
+        pages = {
+            "calendar-en": f"{self.site_url}/en/events",
+            "calendar-de-past": f"{self.site_url}/de/events?show=past",
+            "calendar-en-past": f"{self.site_url}/en/events?show=past",
+            "event-en": f"{self.site_url}/en/events/letter-writing-evening-on-human-rights-day",
+            "event-ru": self.translation_url("letter-writing-evening-on-human-rights-day", "ru"),
+            "report-en": f"{self.site_url}/en/events/songs-from-behind-bars-a-solidarity-concert",
+        }
+        documents = {}
+        for name, url in pages.items():
+            response = requests.get(url, timeout=30)
+            self.assertEqual(response.status_code, 200, url)
+            documents[name] = response.text
+            for size, viewport in (("desktop", None), ("phone", PHONE)):
+                page = self.browser.new_page(**({"viewport": viewport} if viewport else {}))
+                page.goto(url)
+                self.assertEqual(axe_violations(page), [], f"{name} {size}")
+                overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                self.assertLessEqual(overflow, 0, f"{name} {size}")
+        save_screenshot(page, "event-report-phone")
+        self.assertEqual(html_errors(documents), [])
