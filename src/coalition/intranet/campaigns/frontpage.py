@@ -131,10 +131,19 @@ class FrontPage(BrowserView):
                 "title": brain.Title,
                 "url": brain.getURL(),
                 "description": brain.Description,
-                "date": self.date(brain.effective if brain.effective.year() > 1000 else brain.created),
+                "date": self.date(self._statement_date(brain)),
             }
             for brain in campaigns.latest_statements(self.language, limit=STATEMENTS_SHOWN)
         ]
+
+    @staticmethod
+    def _statement_date(brain):
+        """The date the statement carries; items published without one (by a script) have no effective date
+        either (the catalog then holds 1969), so the creation date is the honest fallback."""
+        statement_date = getattr(brain.getObject(), "statement_date", None)
+        if statement_date:
+            return statement_date
+        return brain.effective if brain.effective.year() > 1970 else brain.created
 
     # The call to act
 

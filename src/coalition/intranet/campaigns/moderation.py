@@ -42,6 +42,9 @@ class SupportersView(BrowserView):
             self.moderate()
             self.request.response.redirect(f"{self.context.absolute_url()}/@@supporters")
             return ""
+        # The table is wide: the whole width for it, no portlets beside.
+        self.request.set("disable_plone.leftcolumn", True)
+        self.request.set("disable_plone.rightcolumn", True)
         return self.index()
 
     def moderate(self) -> None:

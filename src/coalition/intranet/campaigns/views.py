@@ -39,6 +39,12 @@ NAMES_SHOWN = 200
 class CampaignPage(BrowserView):
     """What every page of a campaign knows: its language, its numbers."""
 
+    def __call__(self):
+        # A campaign's pages are for one task each: no portlets beside them (a phone would show them first).
+        self.request.set("disable_plone.leftcolumn", True)
+        self.request.set("disable_plone.rightcolumn", True)
+        return self.index()
+
     @memoize
     def language(self) -> str:
         return campaign_language(self.context)
@@ -65,11 +71,6 @@ class CampaignPage(BrowserView):
 
 class CampaignView(CampaignPage):
     """The campaign page: appeal, prisoners, what you can do, who signed."""
-
-    def __call__(self):
-        self.request.set("disable_plone.leftcolumn", True)
-        self.request.set("disable_plone.rightcolumn", True)
-        return self.index()
 
     def text(self) -> str:
         text = getattr(self.context, "text", None)
@@ -164,7 +165,7 @@ class SignView(CampaignPage):
         if self.request.get("REQUEST_METHOD", "GET").upper() == "POST" and self.process():
             self.request.response.redirect(f"{self.context.absolute_url()}/@@signed")
             return ""
-        return self.index()
+        return super().__call__()
 
     def process(self) -> bool:
         savepoint = transaction.savepoint()
@@ -222,7 +223,7 @@ class SignatureLinkView(CampaignPage):
                 self.done = True
         except CoalitionError as error:
             self.errors = error_texts(self.request, error)
-        return self.index()
+        return super().__call__()
 
     def act(self) -> None:
         raise AssertionError("subclasses act")
