@@ -126,6 +126,12 @@ class TestKeyDates(unittest.TestCase):
         self.assertIn("@@start-event-plan?", items[0].url)
         self.assertEqual(source.items(api.user.get(username="alpha-member")), [])
 
+    def test_coordinators_dashboard_lists_the_key_dates(self):
+        with api.env.adopt_user(username="coordinator"):
+            html = self.portal["intranet"].restrictedTraverse("@@dashboard")()
+        self.assertIn("Key dates ahead", html)
+        self.assertIn("Start an event plan", html)
+
     def test_start_event_plan_offers_the_persons_working_groups(self):
         request = self.layer["request"]
         request.form.update({"title": "Human Rights Day", "date": "2026-12-10", "kind": "letter_writing"})

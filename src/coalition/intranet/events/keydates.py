@@ -15,6 +15,8 @@ from coalition.intranet.site.structure import DEFAULT_LANGUAGE
 from coalition.intranet.site.structure import INTRANET_ID
 from dataclasses import dataclass
 from datetime import date
+from datetime import datetime
+from datetime import time
 from datetime import timedelta
 from plone import api
 from urllib.parse import urlencode
@@ -106,7 +108,7 @@ class KeyDates:
                 title=f"{entry.title} · {format_day(entry.day, language)}",
                 url=start_plan_url(entry),
                 detail=detail,
-                due=entry.day,
+                due=datetime.combine(entry.day, time()),
             )
             for entry in key_dates(today, language)
         ]
