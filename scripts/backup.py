@@ -57,13 +57,14 @@ def repozo_files(repository: pathlib.Path) -> list[pathlib.Path]:
 
 
 def files_of_set(repository: pathlib.Path) -> list[pathlib.Path]:
-    """The newest full backup and the incrementals after it: what repozo needs to restore the newest state."""
+    """The newest full backup and the increments after it: what repozo needs to rebuild the newest state.
+
+    repozo's ``.dat`` (it appends a line per increment) and ``.index`` files are its own bookkeeping, which
+    later runs change; ``repozo --recover`` does not need them, so they are not part of a set.
+    """
     files = [path for path in repozo_files(repository) if path.suffix in (".fs", ".deltafs")]
     fulls = [index for index, path in enumerate(files) if path.suffix == ".fs"]
-    chain = files[fulls[-1] :] if fulls else []
-    # repozo's .dat (checksums of each file) and .index of the chain's last file come along.
-    extras = [path.with_suffix(suffix) for path in chain for suffix in (".dat", ".index")]
-    return chain + [path for path in extras if path.exists()]
+    return files[fulls[-1] :] if fulls else []
 
 
 def run_repozo(filestorage: pathlib.Path, repository: pathlib.Path, full: bool) -> None:
@@ -90,18 +91,22 @@ def copy_blobs(blobs: pathlib.Path, target: pathlib.Path, previous: pathlib.Path
 
 
 def encrypt(archive: pathlib.Path, recipient: str) -> pathlib.Path:
-    """Encrypt ``archive`` for ``recipient`` (an age public key ``age1…``, else a GnuPG key id or address)."""
-    if recipient.startswith("age1"):
-        target = archive.with_name(archive.name + ".age")
-        _run([_tool("age"), "--encrypt", "--recipient", recipient, "--output", str(target), str(archive)], check=True)
-    else:
-        target = archive.with_name(archive.name + ".gpg")
-        _run(
-            [_tool("gpg"), "--batch", "--yes", "--trust-model", "always", "--encrypt", "--recipient", recipient]
-            + ["--output", str(target), str(archive)],
-            check=True,
-        )
-    archive.unlink()
+    """Encrypt ``archive`` for ``recipient`` (an age public key ``age1…``, else a GnuPG key id or address).
+
+    The plaintext archive is removed whatever happens: a failed encryption must not leave it behind.
+    """
+    try:
+        if recipient.startswith("age1"):
+            target = archive.with_name(archive.name + ".age")
+            _run([_tool("age"), "--encrypt", "--recipient", recipient, "--output", str(target), str(archive)])
+        else:
+            target = archive.with_name(archive.name + ".gpg")
+            _run(
+                [_tool("gpg"), "--batch", "--yes", "--trust-model", "always", "--encrypt", "--recipient", recipient]
+                + ["--output", str(target), str(archive)]
+            )
+    finally:
+        archive.unlink()
     return target
 
 
@@ -124,7 +129,7 @@ def back_up(var: pathlib.Path, backup_dir: pathlib.Path, full: bool = False, rec
     if (var / "case-access").is_dir():
         shutil.copytree(var / "case-access", logs / "case-access", copy_function=shutil.copy2)
     logs.mkdir(parents=True, exist_ok=True)
-    restore_point = max(path.stem for path in chain if path.suffix in (".fs", ".deltafs"))
+    restore_point = max(path.stem for path in chain)
     manifest = {
         "set": stamp,
         "created": datetime.datetime.now(datetime.UTC).isoformat(),

@@ -8,6 +8,7 @@ events, and a script injected into a page is refused.
 
 import os
 import requests
+from tests.browser.test_intranet_accessibility import german_profile
 from tests.browser.test_intranet_accessibility import PAGES
 from tests.browser.test_intranet_accessibility import prepare
 from tests.browser_helpers import log_in
@@ -74,6 +75,14 @@ class TestSecurityHeaders(unittest.TestCase):
             with self.subTest(what):
                 self.assertIn(response.status_code, (200, 302, 401, 404), what)
                 self.assert_hardened(response, what)
+
+    def test_only_folder_contents_allows_eval(self):
+        contents = http_get(self.site_url, "intranet/organisations/alpha/folder_contents", "alpha-member")
+        self.assertEqual(contents.status_code, 200)
+        self.assertIn("'unsafe-eval'", contents.headers["Content-Security-Policy"])
+        self.assertNotIn("unsafe-inline", contents.headers["Content-Security-Policy"].split("style-src")[0])
+        page = http_get(self.site_url, "intranet/organisations/alpha", "alpha-member")
+        self.assertNotIn("'unsafe-eval'", page.headers["Content-Security-Policy"])
 
     def test_wrong_basic_credentials_answer_carries_the_headers(self):
         response = requests.get(f"{self.site_url}/intranet", auth=("alpha-member", "wrong"), timeout=30)
@@ -169,6 +178,18 @@ class TestPolicyInTheBrowser(unittest.TestCase):
                 found += self.violations_on(page, f"{self.site_url}/{entry.url_below(self.portal)}")
             page.context.close()
         self.assertEqual(found, [], "\n".join(found))
+
+    def test_file_fields_work_without_inline_scripts(self):
+        """The image field of an edit form: its file input opens only with "Replace" (file-widgets.js)."""
+        page = self.new_page()
+        log_in(page, self.site_url, "editor-de", PASSWORD)
+        self.assertEqual(self.violations_on(page, f"{self.site_url}/{german_profile(self.portal)}/edit"), [])
+        file_input = page.locator("#form-widgets-image-input")
+        self.assertTrue(file_input.is_disabled())
+        page.check("#form-widgets-image-replace")
+        self.assertTrue(file_input.is_enabled())
+        page.check("#form-widgets-image-nochange")
+        self.assertTrue(file_input.is_disabled())
 
     def test_injected_script_is_refused(self):
         """A script that got into a page (as a stored XSS would) does not run, inline or as a handler."""

@@ -57,21 +57,32 @@ PERMISSIONS_POLICY = ", ".join(
 )
 
 
-def content_security_policy() -> str:
+# Pages whose scripts need eval: Plone's folder contents (mockup's structure pattern compiles its
+# underscore.js templates with `new Function`). Only these pages, which only people who may list a folder's
+# contents open, get 'unsafe-eval'; an injected inline script is refused there too.
+EVAL_PAGES = frozenset({"folder_contents"})
+
+
+def content_security_policy(allow_eval: bool = False) -> str:
     from coalition.intranet.security.hardening.csp import allowed_inline_script_hashes
 
     hashes = " ".join(f"'{digest}'" for digest in allowed_inline_script_hashes())
     parts = []
     for directive, sources in BASE_POLICY:
-        if directive == "script-src" and hashes:
-            sources = f"{sources} {hashes}"
+        if directive == "script-src":
+            sources = " ".join(part for part in (sources, "'unsafe-eval'" if allow_eval else "", hashes) if part)
         parts.append(f"{directive} {sources}")
     return "; ".join(parts)
 
 
-def security_headers() -> dict[str, str]:
+def _needs_eval(request) -> bool:
+    published = request.get("PUBLISHED", None) if request is not None else None
+    return getattr(published, "__name__", None) in EVAL_PAGES
+
+
+def security_headers(request=None) -> dict[str, str]:
     return {
-        "Content-Security-Policy": content_security_policy(),
+        "Content-Security-Policy": content_security_policy(allow_eval=_needs_eval(request)),
         "X-Frame-Options": "SAMEORIGIN",
         "X-Content-Type-Options": "nosniff",
         # Links to other sites carry the origin only (never a case file's or a workspace's path).
@@ -81,8 +92,8 @@ def security_headers() -> dict[str, str]:
     }
 
 
-def add_security_headers(response) -> None:
-    for name, value in security_headers().items():
+def add_security_headers(response, request=None) -> None:
+    for name, value in security_headers(request).items():
         # A view that knows better (e.g. a download that must be framed) keeps its own value.
         if not response.getHeader(name):
             response.setHeader(name, value)
@@ -90,13 +101,13 @@ def add_security_headers(response) -> None:
 
 @adapter(IPubBeforeCommit)
 def on_success(event):
-    add_security_headers(event.request.response)
+    add_security_headers(event.request.response, event.request)
 
 
 @adapter(IPubBeforeAbort)
 def on_error(event):
     # Error pages, 401/403/404 and the login redirect too: they are rendered before this event.
-    add_security_headers(event.request.response)
+    add_security_headers(event.request.response, event.request)
 
 
 @adapter(IPubBeforeStreaming)

@@ -106,6 +106,8 @@ class LoginGuard(BasePlugin):
                     self._records,
                     lambda store: throttle.forget(store, throttle.ACCOUNT, throttle.normalised_login(login)),
                 )
+            # Checked once: the plugins after us need not hash the same password again.
+            credentials["password"] = ""
             return result
         if self._known_above(login, password, request):
             return None
