@@ -203,6 +203,18 @@ class TestBadInput(unittest.TestCase):
         with self.assertRaises(Unauthorized):
             run(csv_bytes([person(1)]), user="alpha-member", dry_run=False)
 
+    def test_the_command_route_acts_as_the_system(self):
+        rows = [
+            dict(person(1, lawyer_contacts="Advocate Y"), organisation="alpha"),
+            dict(person(2, lawyer_contacts=""), organisation="beta"),
+        ]
+        with api.env.adopt_roles(["Manager"]):
+            result = import_cases(csv_bytes(rows), "list.csv", dry_run=False, actor="system")
+        self.assertEqual(result.problems, [])
+        self.assertEqual(imported_cases()["X-00001"].lawyer_contacts, "Advocate Y")
+        self.assertEqual(sorted(imported_cases("beta")), ["X-00002"])
+        self.assertEqual(audit.entries(action="cases.import")[0].actor, "system")
+
     def test_coordinator_imports_facts_but_no_confidential_column(self):
         rows = [person(1, lawyer_contacts="Advocate X")]
         self.assert_refused(csv_bytes(rows), [(2, "lawyer_contacts")], user="coordinator")
