@@ -15,11 +15,13 @@ from coalition.intranet.workspaces.api import display_name
 from datetime import datetime
 from plone.app.uuid.utils import uuidToObject
 from plone.protect import CheckAuthenticator
+from plone.protect.interfaces import IDisableCSRFProtection
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 import transaction
 from zExceptions import NotFound
 from zExceptions import Unauthorized
+from zope.interface import alsoProvides
 
 
 class ConsultationView(BrowserView, _Messages):
@@ -37,7 +39,9 @@ class ConsultationView(BrowserView, _Messages):
             self.handle_post()
             self.request.response.redirect(self.url())
             return ""
-        consultations.close_if_due(consultations.current(self.document))
+        if consultations.close_if_due(consultations.current(self.document)):
+            # Closing at the deadline is the system's act on first access, not the visitor's request.
+            alsoProvides(self.request, IDisableCSRFProtection)
         return self.index()
 
     def handle_post(self) -> None:
