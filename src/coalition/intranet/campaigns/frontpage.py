@@ -98,10 +98,18 @@ class FrontPage(BrowserView):
     def recently_recognised(self) -> list[dict]:
         catalog = api.portal.get_tool("portal_catalog")
         query = public_profiles_query(self.language)
-        # Many are recognised on the same day (one decision for several people): the newest profile first.
         brains = catalog.searchResults(
-            sort_on=("recognised_on", "created"), sort_order="descending", sort_limit=PEOPLE_PER_LIST, **query
+            sort_on="recognised_on", sort_order="descending", sort_limit=PEOPLE_PER_LIST, **query
         )[:PEOPLE_PER_LIST]
+        index = catalog.Indexes["recognised_on"]
+        days = [day for day in (index.getEntryForObject(brain.getRID()) for brain in brains) if day]
+        if days:
+            # One decision often recognises several people on one day: everyone from the oldest day shown
+            # competes for the places, the newest profile of a day first (the catalog sorts by one index here).
+            candidates = catalog.searchResults(recognised_on={"query": min(days), "range": "min"}, **query)
+            brains = sorted(
+                candidates, key=lambda brain: (index.getEntryForObject(brain.getRID()), brain.created), reverse=True
+            )[:PEOPLE_PER_LIST]
         return [{"title": brain.Title, "url": brain.getURL()} for brain in brains]
 
     # Campaigns, events, statements
