@@ -106,8 +106,7 @@ def latest_statements(language: str, limit: int = 3) -> list:
             portal_type="Statement",
             review_state="published",
             path=_section_path(language, "news"),
-            # Published by a script, an item has no effective date (all alike): then the newest created first.
-            sort_on=("effective", "created"),
+            sort_on="effective",
             sort_order="descending",
             sort_limit=limit,
         )[:limit]
