@@ -110,10 +110,15 @@ class RegistryView(MentorshipPage):
 
     redirect_after_post = False
 
+    # Every member may open the section (it is offered among the intranet's sections); only coordinators see
+    # what is in it.
+
     def mentors(self):
-        return registry.all_mentors()
+        return registry.all_mentors() if self.may_manage() else []
 
     def mentorships_in(self, state: str):
+        if not self.may_manage():
+            return []
         return sorted(registry.mentorships(states=(state,)), key=lambda m: m.Title())
 
     def states(self):
@@ -123,10 +128,10 @@ class RegistryView(MentorshipPage):
         return public_record.is_public(mentor.UID())
 
     def offer_count(self) -> int:
-        return len(offers.pending_offers())
+        return len(offers.pending_offers()) if self.may_manage() else 0
 
     def quiet(self):
-        return {m.UID() for m in activity.inactive_mentorships()}
+        return {m.UID() for m in activity.inactive_mentorships()} if self.may_manage() else set()
 
 
 class MentorView(MentorshipPage):
