@@ -168,6 +168,27 @@ class TestFrontPage(unittest.TestCase):
         listing = http_get(self.site_url, "en/campaigns")
         self.assertIn("Campaign ended-campaign (en)", listing.text)
 
+    def test_latest_statements_come_by_their_own_date(self):
+        with api.env.adopt_roles(["Manager"]):
+            for title, days_ago in (("Statement Vcherashnee", 1), ("Statement Starinnoe", 400)):
+                statement = createContentInContainer(
+                    self.portal["en"]["news"],
+                    "Statement",
+                    title=title,
+                    statement_kind="position",
+                    statement_date=self.today - timedelta(days=days_ago),
+                    checkConstraints=False,
+                )
+                api.content.transition(statement, to_state="published")
+        transaction.commit()
+        links = self.front("en").section("statements").xpath(".//li/a")
+        titles = [link.text_content().strip() for link in links]
+        self.assertEqual(titles[0], "Statement Vcherashnee")
+        self.assertNotIn("Statement Starinnoe", titles)  # older than the demo's statements
+        day = self.front("en").section("statements").xpath(".//li/span")[0].text_content()
+        self.assertIn(str((self.today - timedelta(days=1)).year), day)
+        self.assertNotIn("1969", self.front("en").text_of("statements"))
+
     def test_anonymous_page_is_the_same_for_everyone_and_cacheable(self):
         first = http_get(self.site_url, "en")
         cache = directives(first)

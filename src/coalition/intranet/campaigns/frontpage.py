@@ -27,6 +27,8 @@ PEOPLE_PER_LIST = 3
 CAMPAIGNS_SHOWN = 3
 EVENTS_SHOWN = 3
 STATEMENTS_SHOWN = 3
+# How many recently published statements compete for those places by their own date.
+STATEMENT_CANDIDATES = 20
 BIRTHDAY_DAYS = 7
 # The page introduction, if editors keep one: a published page with this id in the language root.
 INTRODUCTION_ID = "welcome"
@@ -134,24 +136,26 @@ class FrontPage(BrowserView):
         ]
 
     def statements(self) -> list[dict]:
+        """The newest statements by their own date, among the most recently published ones (a statement
+        published by a script has no effective date, so publication order alone would be arbitrary)."""
+        dated = [
+            (self._statement_date(brain), brain)
+            for brain in campaigns.latest_statements(self.language, limit=STATEMENT_CANDIDATES)
+        ]
+        dated.sort(key=lambda item: item[0], reverse=True)
         return [
-            {
-                "title": brain.Title,
-                "url": brain.getURL(),
-                "description": brain.Description,
-                "date": self.date(self._statement_date(brain)),
-            }
-            for brain in campaigns.latest_statements(self.language, limit=STATEMENTS_SHOWN)
+            {"title": brain.Title, "url": brain.getURL(), "description": brain.Description, "date": self.date(day)}
+            for day, brain in dated[:STATEMENTS_SHOWN]
         ]
 
     @staticmethod
-    def _statement_date(brain):
-        """The date the statement carries; items published without one (by a script) have no effective date
-        either (the catalog then holds 1969), so the creation date is the honest fallback."""
+    def _statement_date(brain) -> date:
+        """The date the statement carries, else when it was published, else when it was created."""
         statement_date = getattr(brain.getObject(), "statement_date", None)
         if statement_date:
             return statement_date
-        return brain.effective if brain.effective.year() > 1970 else brain.created
+        when = brain.effective if brain.effective.year() > 1970 else brain.created
+        return when.asdatetime().date()
 
     # The call to act
 
