@@ -67,6 +67,8 @@ class TestImportSample(unittest.TestCase):
         self.assertEqual(third.status, "house_arrest")
         for case in cases.values():
             self.assertEqual(api.content.get_state(case), "draft")
+            # The URL never carries the person's name.
+            self.assertRegex(case.getId(), r"^case-[0-9a-f]{8}$")
 
     def test_the_organisations_roster_reads_the_imported_case_and_another_does_not(self):
         run(sample_csv(), dry_run=False)
