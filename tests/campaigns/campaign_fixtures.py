@@ -41,4 +41,3 @@ def sign_form(name="Ada Beispiel", email="ada@example.org", role="artist", count
     if show_name:
         form["show_name"] = show_name
     return form
-
