@@ -25,7 +25,9 @@ from plone.app.multilingual.interfaces import ITG
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.event.interfaces import IEventAccessor
 import secrets
+from z3c.caching.purge import Purge
 from zope.annotation.interfaces import IAnnotations
+from zope.event import notify
 from zope.i18n import translate
 from zope.i18nmessageid import Message
 
@@ -188,6 +190,7 @@ def confirm(event, token: str) -> tuple[Registration, bool]:
     entry.confirmed = datetime.now(UTC)
     entry.status = CONFIRMED if entry.people <= free_places(event) else WAITING
     _mail(event, entry, entry.status)
+    places_changed(event)
     return entry, True
 
 
@@ -201,6 +204,7 @@ def cancel(event, token: str) -> tuple[Registration, bool]:
     entry.cancelled = datetime.now(UTC)
     if was_confirmed:
         promote_waiting(event)
+    places_changed(event)
     return entry, True
 
 
@@ -214,6 +218,17 @@ def promote_waiting(event) -> list[Registration]:
             promoted.append(entry)
             _mail(event, entry, "promoted")
     return promoted
+
+
+def places_changed(event) -> None:
+    """The free places shown on the event's pages changed: no cache may keep the old number.
+
+    Reindexing one index bumps the catalog counter, part of the pages' ETags, without touching the
+    modification date (which would mark the translations as outdated); the purge reaches the proxies.
+    """
+    for item in ITranslationManager(event).get_translations().values() or [event]:
+        item.reindexObject(idxs=["event_kind"])
+        notify(Purge(item))
 
 
 # Mails ----------------------------------------------------------------------------------------------------
