@@ -39,6 +39,12 @@ class CoalitionLayer(PloneSandboxLayer):
         # includeOverrides only queues the overriding actions; carry them out as the instance's site.zcml does.
         configurationContext.execute_actions()
         zope_testing.installProduct(app, "Products.CMFPlacefulWorkflow")
+        # The instance gets this rule from plone.namedfile's scaling.zcml (loaded with z3c.caching there, not
+        # by the test fixture): scales by unique URL are cached strongly.
+        from plone.namedfile.interfaces import IStableImageScale
+        from z3c.caching.registry import register
+
+        register(IStableImageScale, "plone.stableResource")
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "coalition.intranet:default")
