@@ -322,9 +322,13 @@ def start_ballot(
 
 def grant_readers(ballot, eligible_organisations) -> None:
     """Every person on the roster of an eligible organisation reads the ballot and its result (only admins
-    vote: ``represented_organisations``); coordinators and ballot managers read it through the workflow."""
+    vote: ``represented_organisations``); coordinators and ballot managers read it through the workflow.
+
+    A subject whose ballots show confidential text names fewer readers with an optional
+    ``ballot_readers(organisation)`` (a case file's proposal: its representatives only)."""
+    readers = getattr(subject_of(document_of(ballot)), "ballot_readers", None) or roster
     for org in eligible_organisations:
-        for principal in roster(org):
+        for principal in readers(org):
             ballot.manage_addLocalRoles(principal, [VOTER_ROLE])
     ballot.reindexObjectSecurity()
 

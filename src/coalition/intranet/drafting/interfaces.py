@@ -55,6 +55,9 @@ class IBallotSubject(Interface):
     def ballot_closed(ballot, result):
         """What follows from a closed ballot's recorded ``result`` (a dict) for the subject, if anything."""
 
+    # Optional: ``ballot_readers(organisation)`` -> principal ids of the organisation who read the ballot
+    # (default: its whole roster; a case file's: its admins only, the proposal names a person).
+
 
 class IBallotHeld(IObjectEvent):
     """A ballot reached its deadline but was not closed: its subject changed and nobody decided what to do."""
