@@ -6,16 +6,25 @@ person who works on it) and the public pages are opened with a listener for `sec
 events, and a script injected into a page is refused.
 """
 
+import base64
 import os
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
 import requests
 from tests.browser.test_intranet_accessibility import german_profile
 from tests.browser.test_intranet_accessibility import PAGES
 from tests.browser.test_intranet_accessibility import prepare
+from tests.browser_helpers import DESKTOP
 from tests.browser_helpers import log_in
+from tests.browser_helpers import PHONE
+from tests.browser_helpers import save_screenshot
 from tests.coalition_layers import COALITION_BROWSER_TESTING
 from tests.coalition_layers import COALITION_SERVER_TESTING
+from tests.page_checkers import axe_violations
 from tests.public.channel_fixtures import http_get
+import transaction
 import unittest
 from zope.component import getGlobalSiteManager
 from zope.interface import Interface
@@ -197,6 +206,31 @@ class TestPolicyInTheBrowser(unittest.TestCase):
         self.assertTrue(file_input.is_enabled())
         page.eval_on_selector("#form-widgets-image-nochange", "radio => radio.click()")
         self.assertTrue(file_input.is_disabled())
+
+    def test_login_pages_look_right_and_are_accessible(self):
+        """The administrators' lock list (with a lock) and "Log out everywhere", at desktop and phone widths."""
+        api.portal.set_registry_record("coalition.login.account_failures", 3)
+        transaction.commit()
+        for _attempt in range(3):
+            requests.get(f"{self.site_url}/intranet", auth=("beta-member", "wrong"), timeout=30, allow_redirects=False)
+        # HTTP Basic on every request: Plone answers Anonymous with its login form, not with a 401 challenge.
+        token = base64.b64encode(f"{SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}".encode()).decode()
+        context = self.session.browser.new_context(extra_http_headers={"Authorization": f"Basic {token}"})
+        self.addCleanup(context.close)
+        admin = context.new_page()
+        admin.add_init_script(VIOLATIONS)
+        member = self.new_page()
+        log_in(member, self.site_url, "alpha-member", PASSWORD)
+        for page, path, name in (
+            (admin, "@@login-lockouts", "login-lockouts"),
+            (member, "@@logout-everywhere", "logout-everywhere"),
+        ):
+            for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+                page.set_viewport_size(viewport)
+                self.assertEqual(self.violations_on(page, f"{self.site_url}/{path}"), [])
+                self.assertEqual(axe_violations(page), [], f"{name} {width}")
+                save_screenshot(page, f"security-{name}-{width}")
+        self.assertIn("beta-member", admin.content())
 
     def test_injected_script_is_refused(self):
         """A script that got into a page (as a stored XSS would) does not run, inline or as a handler."""

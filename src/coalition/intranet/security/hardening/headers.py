@@ -51,7 +51,6 @@ PERMISSIONS_POLICY = ", ".join(
         "midi",
         "payment",
         "usb",
-        "interest-cohort",
         "browsing-topics",
     )
 )
