@@ -74,6 +74,19 @@ class TestConsultation(unittest.TestCase):
         self.assertEqual(record["comments"][0]["answer"]["kind"], "changed")
         self.assertEqual(record["comments"][0]["passage"], "First text.")
 
+    def test_the_dashboard_shows_open_consultations_until_the_organisation_commented(self):
+        from coalition.intranet.drafting.waiting import OpenConsultations
+
+        waiting = OpenConsultations()
+        beta = api.user.get(userid="beta-member")
+        self.assertEqual(waiting.items(beta), [])
+        as_user("coordinator", consultations.open_consultation, self.document, in_days(5))
+        items = waiting.items(beta)
+        self.assertEqual([item.detail for item in items], ["Beta Solidarity Network"])
+        self.assertIn("@@consultation?document=", items[0].url)
+        as_user("beta-admin", consultations.add_comment, self.document, "Noted.")
+        self.assertEqual(waiting.items(beta), [])
+
     def test_only_coordinators_open_and_only_member_organisations_comment(self):
         with self.assertRaises(Unauthorized):
             as_user("alpha-admin", consultations.open_consultation, self.document, in_days(5))

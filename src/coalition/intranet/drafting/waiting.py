@@ -35,3 +35,38 @@ class OpenBallots:
                     )
                 )
         return sorted(found, key=lambda item: item.due)
+
+
+@implementer(IWaitingForMe)
+class OpenConsultations:
+    """Open consultations on which an organisation the person belongs to has not commented yet."""
+
+    title = _("waiting_consultations", default="Consultations awaiting your organisation's comments")
+    order = 11
+
+    def items(self, user):
+        from coalition.intranet.drafting import consultation as consultations
+
+        mine = consultations.organisations_of(user.getId())
+        if not mine:
+            return []
+        catalog = api.portal.get_tool("portal_catalog")
+        titles = {org_id: org.Title() for org_id, org in drafting.member_organisations().items()}
+        portal_url = api.portal.get().absolute_url()
+        found = []
+        for brain in catalog.unrestrictedSearchResults(portal_type="WorkingDocument"):
+            current = consultations.current(brain._unrestrictedGetObject())
+            if current is None or not consultations.is_open(current):
+                continue
+            commented = {comment["organisation"] for comment in current.comments}
+            waiting = [o for o in mine if o not in commented]
+            if waiting:
+                found.append(
+                    WaitingItem(
+                        title=brain.Title,
+                        url=f"{portal_url}/@@consultation?document={brain.UID}",
+                        detail=", ".join(titles.get(o, o) for o in waiting),
+                        due=drafting.as_utc(current.deadline),
+                    )
+                )
+        return sorted(found, key=lambda item: item.due)
