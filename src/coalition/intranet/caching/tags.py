@@ -34,6 +34,11 @@ REQUEST_TAGS = "coalition.caching.tags"
 PRIVATE_CACHE_CONTROL = "private, no-store, max-age=0"
 
 
+def group_tag(translation_group: str) -> str:
+    """The tag of every page of one person, in every language (the profiles' translation group)."""
+    return f"tg-{translation_group}"
+
+
 def profile_tags(profile) -> set[str]:
     """The tags of one profile (one language): its own and its translation group's."""
     tags = set()
@@ -42,7 +47,7 @@ def profile_tags(profile) -> set[str]:
         tags.add(f"profile-{uid}")
     group = ITG(profile, None)
     if group:
-        tags.add(f"tg-{group}")
+        tags.add(group_tag(group))
     return tags
 
 

@@ -8,6 +8,7 @@ published; the event does not know its plan. Every act is in the audit log.
 
 from AccessControl import Unauthorized
 from coalition.intranet import _
+from coalition.intranet.caching import api as caching
 from coalition.intranet.errors import CoalitionError
 from coalition.intranet.events import facts
 from coalition.intranet.events.validation import check_dates
@@ -118,6 +119,8 @@ def publish_event(plan, translations: dict | None = None):
             anonymise(item)
             item.reindexObject()
     plan.published_event_uid = api.content.get_uuid(event)
+    # The linked prisoners' profiles list their upcoming events: the caching proxy drops its copies.
+    caching.purge_people(data["prisoners"])
     audit.record(
         "event.published",
         plan,
@@ -169,6 +172,7 @@ def withdraw_event(plan, reason: str = "") -> int:
                 withdrawn.append(language)
             item.reindexObject()
             notify(Purge(item))
+        caching.purge_people(getattr(event, "prisoners", None))
     audit.record("event.withdrawn", plan, reason=reason, languages=",".join(sorted(withdrawn)))
     return len(withdrawn)
 
