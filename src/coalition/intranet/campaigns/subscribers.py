@@ -94,10 +94,15 @@ def on_modified(supporter, event) -> None:
 
 def on_transition(supporter, event) -> None:
     sync_public_copy(supporter)
-    if event.transition is not None:
-        security.record(
-            f"campaign.supporter_{event.transition.id}", aq_parent(supporter), supporter=api.content.get_uuid(supporter)
-        )
+    transition = event.transition.id if event.transition is not None else None
+    # Literal action ids per transition of coalition_supporter_workflow: the audit log's labels find them.
+    action = {
+        "confirm": "campaign.supporter_confirm",
+        "approve": "campaign.supporter_approve",
+        "reject": "campaign.supporter_reject",
+    }.get(transition)
+    if action is not None:
+        security.record(action, aq_parent(supporter), supporter=api.content.get_uuid(supporter))
 
 
 def _forget(campaign, supporter) -> None:

@@ -37,6 +37,61 @@ ACTION_TITLES = {
     "ballot.voted": _("audit_ballot_voted", default="Vote cast"),
     "ballot.vote_changed": _("audit_ballot_vote_changed", default="Vote changed"),
     "ballot.closed": _("audit_ballot_closed", default="Ballot closed"),
+    "login.lock_lifted": _("audit_login_lock_lifted", default="Login lock lifted"),
+    "login.sessions_ended": _("audit_login_sessions_ended", default="All sessions of a person ended"),
+    "campaign.supporters_exported": _(
+        "audit_campaign_supporters_exported", default="Supporters of a campaign exported"
+    ),
+    "campaign.signature_withdrawn": _(
+        "audit_campaign_signature_withdrawn", default="Signature withdrawn by the supporter"
+    ),
+    "campaign.supporter_confirm": _("audit_campaign_supporter_confirm", default="Supporter confirmed their signature"),
+    "campaign.supporter_approve": _(
+        "audit_campaign_supporter_approve", default="Supporter approved for the public list"
+    ),
+    "campaign.supporter_reject": _("audit_campaign_supporter_reject", default="Supporter not shown publicly"),
+    "mentorship.free_text_migrated": _(
+        "audit_mentorship_free_text_migrated", default="Free-text mentor turned into a draft mentor"
+    ),
+    "mentor.published": _("audit_mentor_published", default="Mentor's public record published"),
+    "mentor.withdrawn": _("audit_mentor_withdrawn", default="Mentor's public record withdrawn"),
+    "mentor.office_link_issued": _(
+        "audit_mentor_office_link_issued", default="Personal link issued to a mentor's office"
+    ),
+    "mentor.office_link_revoked": _(
+        "audit_mentor_office_link_revoked", default="Personal link of a mentor's office revoked"
+    ),
+    "mentorship.proposed": _("audit_mentorship_proposed", default="Mentorship proposed"),
+    "mentorship.agreed": _("audit_mentorship_agreed", default="Mentorship agreed"),
+    "mentorship.activated": _("audit_mentorship_activated", default="Mentorship started"),
+    "mentorship.ended": _("audit_mentorship_ended", default="Mentorship ended"),
+    "mentorship.handed_over": _("audit_mentorship_handed_over", default="Mentorship handed over"),
+    "mentorship.offer_accepted": _("audit_mentorship_offer_accepted", default="Offer to mentor accepted"),
+    "mentorship.offer_declined": _("audit_mentorship_offer_declined", default="Offer to mentor declined"),
+    "mentorship.action_recorded": _("audit_mentorship_action_recorded", default="Mentor's action recorded"),
+    "mentorship.action_approved": _(
+        "audit_mentorship_action_approved", default="Mentor's action approved for the public record"
+    ),
+    "mentorship.action_made_internal": _(
+        "audit_mentorship_action_made_internal", default="Mentor's action made internal"
+    ),
+    "case.mentorship_consent_recorded": _(
+        "audit_case_mentorship_consent_recorded", default="Consent to a mentorship recorded"
+    ),
+    "cases.import": _("audit_cases_import", default="Case files imported"),
+    "cases.import_refused": _("audit_cases_import_refused", default="Import of case files refused"),
+    "case.imported": _("audit_case_imported", default="Case file created or updated by an import"),
+    "cases.export": _("audit_cases_export", default="Case files exported"),
+    "file.reverted": _("audit_file_reverted", default="File reverted to an earlier version"),
+    "event.published": _("audit_event_published", default="Event published (public copy of a plan)"),
+    "event.withdrawn": _("audit_event_withdrawn", default="Event withdrawn from the public site"),
+    "event.registrations_exported": _(
+        "audit_event_registrations_exported", default="Registrations of an event exported"
+    ),
+    "consultation.opened": _("audit_consultation_opened", default="Consultation opened"),
+    "consultation.commented": _("audit_consultation_commented", default="Comment made in a consultation"),
+    "consultation.answered": _("audit_consultation_answered", default="Drafters answered a consultation comment"),
+    "ballot.extended": _("audit_ballot_extended", default="Ballot deadline extended"),
     "ballot.text_change_kept": _(
         "audit_ballot_text_change_kept", default="Vote kept on the original text after the document changed"
     ),
