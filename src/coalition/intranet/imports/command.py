@@ -10,8 +10,8 @@ for the command's progress line. Without the right secret: 404, as if the view d
 
 from coalition.intranet.imports.api import import_cases
 from coalition.intranet.imports.api import report_csv
-from coalition.intranet.jobs.secret import read_secret
-from coalition.intranet.jobs.secret import secret_file
+from coalition.intranet.jobs.api import read_secret
+from coalition.intranet.jobs.api import secret_file
 import hmac
 import json
 from plone import api

@@ -1,12 +1,17 @@
 """The public API of scheduled jobs: list them and run one in the current site."""
 
 from coalition.intranet.jobs.interfaces import IScheduledJob
+from coalition.intranet.jobs.secret import read_secret
+from coalition.intranet.jobs.secret import secret_file
 from dataclasses import dataclass
 from dataclasses import field
 from datetime import datetime
 from plone import api
 from zope.component import getUtilitiesFor
 from zope.component import queryUtility
+
+
+__all__ = ["JobResult", "UnknownJob", "job_names", "job_titles", "read_secret", "run_job", "secret_file"]
 
 
 class UnknownJob(LookupError):
