@@ -12,6 +12,7 @@ from coalition.intranet.public.facts import public_profiles_query
 from coalition.intranet.site import structure
 from coalition.intranet.site.api import language_root
 from coalition.intranet.site.api import link_translations
+from DateTime import DateTime
 from datetime import date
 from datetime import timedelta
 from plone import api
@@ -163,6 +164,7 @@ def _campaign(site, item_id, languages, start, end, target, prisoners, texts) ->
     for item in items.values():
         if api.content.get_state(item) != "published":
             api.content.transition(item, to_state="published")
+            _dated_now(item)
     return items
 
 
@@ -225,3 +227,11 @@ def _statements(site, languages, today) -> None:
         for item in items.values():
             if api.content.get_state(item) != "published":
                 api.content.transition(item, to_state="published")
+                _dated_now(item)
+
+
+def _dated_now(item) -> None:
+    """Published by script: the publishing date the workflow menu and the REST API would have set."""
+    if not item.effective_date:
+        item.setEffectiveDate(DateTime())
+        item.reindexObject(idxs=["effective", "effectiveRange"])
