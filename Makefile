@@ -22,7 +22,8 @@ XML_FILES = $(filter-out $(XML_TEMPLATES),$(shell find src instance -name '*.zcm
 
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install start site reset job test test-deps chromium checkers lint format i18n clean bench bench-data
+.PHONY: help install start site reset job import export import-site backup restore test test-deps chromium checkers lint format i18n clean bench bench-data bench-load \
+	postgresql start-cluster stop-cluster cluster-status migrate-to-postgresql varnish start-proxy
 
 help:
 	@echo "make start   install, create the site on first run, serve http://$(HOST):$(PORT)/$(SITE_ID)"
@@ -30,9 +31,17 @@ help:
 	@echo "make lint    ruff + zpretty checks;  make format  rewrites the files"
 	@echo "make i18n    extract the coalition domain and sync the .po files of $(LANGS)"
 	@echo "make job JOB=digests  run a scheduled job on the serving site (make job: list them)"
+	@echo "make import FILE=list.csv ORG=alpha [DRY_RUN=1]  import a list of case files into the serving site"
+	@echo "make export / make import-site  move the whole site through EXPORT_DIR (site stopped; docs/import.md)"
 	@echo "make reset   delete var/ (database, blobs, logs): the next start creates a fresh site"
+	@echo "make backup  repozo + blobs into BACKUP_DIR (default var/backups), FULL=1 for a full one (docs/backup.md)"
+	@echo "make restore the newest backup set (or SET=...) into RESTORE_VAR (default var/, which must have no database)"
+	@echo "make start-proxy  the caching proxy (Varnish) on :$(PROXY_PORT) in front of make start (docs/caching.md)"
+	@echo "make start-cluster  PostgreSQL, two Zope processes, haproxy on $(CLUSTER_BIND) (docs/scaling.md); make stop-cluster"
+	@echo "make migrate-to-postgresql  copy var/filestorage into the cluster's PostgreSQL (CLEAR=1 empties it first)"
 	@echo "make bench-data  fill var/bench/ with $(BENCH_COUNT) fictional prisoners in 4 languages (bench/README.md)"
 	@echo "make bench       measure the public pages on var/bench/ (writes bench/results/latest.md)"
+	@echo "make bench-load  load at concurrency 1 and 16: Plone, the caching proxy, a static copy (bench/results/load-latest.md)"
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -66,13 +75,83 @@ job: install
 	$(BIN)/python scripts/run_job.py $(if $(JOB),$(JOB),--list) --url http://$(HOST):$(PORT)/$(SITE_ID) \
 		$(if $(PORTAL_URL),--portal-url $(PORTAL_URL),)
 
+# A member organisation's list of case files into the serving site (scripts/import_cases.py, docs/import.md):
+# make import FILE=list.csv [ORG=alpha] [DRY_RUN=1] [PHOTOS=photos.zip] [IMPORT_AS=userid]
+FILE ?=
+ORG ?=
+DRY_RUN ?=
+PHOTOS ?=
+IMPORT_AS ?=
+import: install
+	@test -n "$(FILE)" || { echo "make import FILE=list.csv [ORG=alpha] [DRY_RUN=1] [PHOTOS=photos.zip] [IMPORT_AS=userid]"; exit 2; }
+	$(BIN)/python scripts/import_cases.py "$(FILE)" --url http://$(HOST):$(PORT)/$(SITE_ID) \
+		$(if $(ORG),--org $(ORG),) $(if $(filter 1,$(DRY_RUN)),--dry-run,) \
+		$(if $(PHOTOS),--photos "$(PHOTOS)",) $(if $(IMPORT_AS),--user $(IMPORT_AS),)
+
+# Moving the whole site (plone.exportimport + the project's complement; docs/import.md). Stop the site first.
+EXPORT_DIR ?= var/export
+export: install
+	$(BIN)/zconsole run $(ZOPE_CONF) scripts/migrate_site.py export $(EXPORT_DIR) --site-id $(SITE_ID)
+
+import-site: install
+	$(BIN)/zconsole run $(ZOPE_CONF) scripts/migrate_site.py import $(EXPORT_DIR) --site-id $(SITE_ID)
+
+# Backups (docs/backup.md): safe while the site serves. BACKUP_ENCRYPT_RECIPIENT (an age key or a GnuPG
+# recipient) also writes an encrypted archive of the set for the off-site copy.
+BACKUP_DIR ?= var/backups
+RESTORE_VAR ?= var
+backup: install
+	$(BIN)/python scripts/backup.py --var var --backup-dir $(BACKUP_DIR) $(if $(filter 1,$(FULL)),--full,)
+
+restore: install
+	$(BIN)/python scripts/restore.py --backup-dir $(BACKUP_DIR) --var $(RESTORE_VAR) $(if $(SET),--set $(SET),) \
+		$(if $(ARCHIVE),--archive $(ARCHIVE),)
+
 chromium:
 	@bash scripts/ensure-chromium.sh
 
 checkers:
 	@bash scripts/ensure-checkers.sh
 
-test-deps: install chromium checkers
+# The caching proxy (docs/caching.md): Debian's varnishd with deploy/varnish/coalition.vcl, in front of
+# `make start` (or the cluster's balancer on the same address); its backend.vcl is written for HOST:PORT.
+PROXY_PORT ?= 6081
+PROXY_MEMORY ?= 256m
+varnish:
+	@bash scripts/ensure-varnish.sh
+
+start-proxy: varnish
+	mkdir -p var/varnish
+	printf 'backend zope {\n    .host = "%s";\n    .port = "%s";\n    .first_byte_timeout = 300s;\n}\n' \
+		$(HOST) $(PORT) > var/varnish/backend.vcl
+	@echo "Caching proxy on http://localhost:$(PROXY_PORT)/$(SITE_ID) in front of http://$(HOST):$(PORT) (Ctrl-C stops)"
+	varnishd -F -j none -n $(CURDIR)/var/varnish/work -a :$(PROXY_PORT) -f $(CURDIR)/deploy/varnish/coalition.vcl \
+		-p vcl_path=$(CURDIR)/var/varnish:$(CURDIR)/deploy/varnish -s malloc,$(PROXY_MEMORY)
+
+# The cluster (docs/scaling.md): settings are COALITION_* environment variables (deploy/cluster/env.sh);
+# haproxy takes HOST:PORT, the address of `make start`, so the caching proxy in front needs no change.
+CLUSTER_BIND ?= $(or $(COALITION_BALANCER_BIND),$(HOST):$(PORT))
+CLUSTER := COALITION_SITE_ID=$(SITE_ID) COALITION_ADMIN_PASSWORD=$(ADMIN_PASSWORD) COALITION_DEMO=$(DEMO) \
+	COALITION_BALANCER_BIND=$(CLUSTER_BIND) bash scripts/cluster.sh
+
+postgresql:
+	@bash scripts/ensure-postgresql.sh
+
+start-cluster: install var postgresql
+	$(CLUSTER) start
+
+stop-cluster:
+	$(CLUSTER) stop
+
+cluster-status:
+	@$(CLUSTER) status
+
+migrate-to-postgresql: install var postgresql
+	$(CLUSTER) migrate $(if $(filter 1,$(CLEAR)),--clear,)
+
+# tests/scale needs PostgreSQL and haproxy: installed here when possible, else those tests skip and say why.
+test-deps: install chromium checkers varnish
+	@bash scripts/ensure-postgresql.sh --optional
 
 # Test packages are the lowercase folders of tests/ (foundation, browser, ...); helper modules there carry
 # an underscore in their name (coalition_layers.py, browser_helpers.py) so the runner does not collect them.
@@ -87,6 +166,12 @@ bench-data: install
 bench: install
 	test -f var/bench/filestorage/manifest.json || $(MAKE) bench-data
 	$(BIN)/python bench/run.py --port $(BENCH_PORT)
+
+# Load at concurrency 1 and 16: uncached Plone, the caching proxy, nginx with a static copy (bench/README.md).
+bench-load: install
+	bash scripts/ensure-bench-tools.sh
+	test -f var/bench/filestorage/manifest.json || $(MAKE) bench-data
+	$(BIN)/python bench/load.py --port $(BENCH_PORT)
 
 lint: install
 	$(BIN)/ruff check $(PY_PATHS)

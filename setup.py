@@ -37,7 +37,14 @@ setup(
         "plone.distribution",
         "plone.restapi",
         "Products.CMFPlacefulWorkflow",
+        "openpyxl",
         "Pillow",
+        # Scale-out (docs/scaling.md): RelStorage on PostgreSQL. psycopg2-binary is the driver; the
+        # RelStorage[postgresql] extra would build psycopg2 from source instead.
+        "psycopg2-binary",
+        "RelStorage",
+        # Password rules (security/login): a password too easy to guess is refused when it is set.
+        "zxcvbn",
         "Zope[wsgi]",
     ],
     extras_require={
@@ -52,9 +59,6 @@ setup(
             "i18ndude",
             "ruff",
             "zpretty",
-        ],
-        "relstorage": [
-            "RelStorage[postgresql]",
         ],
     },
     entry_points={

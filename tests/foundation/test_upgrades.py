@@ -38,6 +38,7 @@ class TestUpgrades(unittest.TestCase):
                 "Drafting and case files",
                 "Public website",
                 "Publication boundary",
+                "Mentorship, events, campaigns and operations",
             ],
         )
         self.setup_tool.upgradeProfile(PROFILE)
@@ -164,3 +165,42 @@ class TestPublicationBoundaryUpgrade(unittest.TestCase):
         for case in published_cases:
             record = provenance.provenance(case.published_profile_uid)
             self.assertEqual(record.source, api.content.get_uuid(case))
+
+
+class TestOutreachUpgrade(unittest.TestCase):
+    layer = COALITION_DEMO_INTEGRATION_TESTING
+
+    def test_site_of_the_publication_boundary_release_gets_mentorship_events_campaigns_and_the_guard(self):
+        from coalition.intranet.site.api import language_root
+
+        portal = self.layer["portal"]
+        setup_tool = api.portal.get_tool("portal_setup")
+        setup_tool.setLastVersionForProfile(PROFILE, "20261204001")
+        types_tool = api.portal.get_tool("portal_types")
+        types_tool.manage_delObjects(["Mentor", "Mentorship", "MentorAction", "EventPlan", "Campaign", "Supporter"])
+        for language in ("en", "de"):
+            root = language_root(portal, language)
+            root.setLayout("folder_listing")
+            root["events"].setLayout("folder_listing")
+        portal.acl_users.manage_delObjects(["coalition_login_guard"])
+        api.group.delete(groupname="ballot-managers")
+        catalog = api.portal.get_tool("portal_catalog")
+        profile = catalog.unrestrictedSearchResults(portal_type="PrisonerProfile", Language="en")[0]
+        profile = profile._unrestrictedGetObject()
+        profile.mentors = ["Greta Beispielsdottir, Althing, Iceland"]
+
+        setup_tool.upgradeProfile(PROFILE)
+
+        self.assertEqual(setup_tool.getLastVersionForProfile(PROFILE), current_version())
+        for portal_type in ("Mentor", "Mentorship", "MentorAction", "EventPlan", "Campaign", "Supporter"):
+            self.assertIn(portal_type, types_tool.objectIds())
+        for language in ("en", "de"):
+            root = language_root(portal, language)
+            self.assertEqual(root.getLayout(), "front-page")
+            self.assertEqual(root["events"].getLayout(), "events-calendar")
+        self.assertIn("coalition_login_guard", portal.acl_users.objectIds())
+        self.assertIsNotNone(api.group.get(groupname="ballot-managers"))
+        # The free text is not lost: it became a draft mentor, and the profile no longer carries it.
+        self.assertFalse(getattr(profile, "mentors", None))
+        names = [b.Title for b in catalog.unrestrictedSearchResults(portal_type="Mentor")]
+        self.assertIn("Greta Beispielsdottir", names)

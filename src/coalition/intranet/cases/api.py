@@ -201,3 +201,41 @@ def access_log_by_case_id(registry, case_id: str, limit: int = 500) -> list[dict
             _("case_error_unknown_case", default="There is no case file ${id}.", mapping={"id": case_id})
         )
     return accesses_of(IUUID(case), limit)
+
+
+# Consent of the prisoner or the family to a mentorship: a fact of the case file, recorded by the mentorship
+# concern through these two functions (it never opens the case itself).
+MENTORSHIP_CONSENT_GIVERS = ("prisoner", "family")
+
+
+def _case_of_profile(profile_uid: str):
+    from coalition.intranet.public.boundary.provenance import provenance
+
+    record = provenance(profile_uid) if profile_uid else None
+    if record is None:
+        return None
+    brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(UID=record.source)
+    return brains[0]._unrestrictedGetObject() if brains else None
+
+
+def mentorship_consent(profile_uid: str) -> dict | None:
+    """``{"given_by", "given_on", "recorded_by"}`` of the consent to mentorships recorded on the case file
+    behind the public profile ``profile_uid``, or None."""
+    case = _case_of_profile(profile_uid)
+    consent = getattr(case, "mentorship_consent", None) if case is not None else None
+    return dict(consent) if consent else None
+
+
+def record_mentorship_consent(profile_uid: str, given_by: str, given_on, actor: str | None = None) -> None:
+    """Record on the case file that the prisoner or the family (``given_by``) agreed to mentorships on
+    ``given_on`` (a date), in the audit log too; raises ``CaseAccessError`` when there is no such case."""
+    from persistent.mapping import PersistentMapping
+
+    case = _case_of_profile(profile_uid)
+    if case is None:
+        raise CaseAccessError(_("error_no_case_for_profile", default="No case file stands behind this profile."))
+    if given_by not in MENTORSHIP_CONSENT_GIVERS:
+        raise CaseAccessError(_("error_consent_giver", default="Say whether the prisoner or the family consented."))
+    actor = actor if actor is not None else (api.user.get_current().getId() or "")
+    case.mentorship_consent = PersistentMapping(given_by=given_by, given_on=given_on, recorded_by=actor)
+    audit.record("case.mentorship_consent_recorded", case, actor=actor, given_by=given_by, given_on=given_on)

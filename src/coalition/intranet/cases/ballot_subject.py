@@ -9,6 +9,7 @@ from coalition.intranet.cases import assessment
 from coalition.intranet.cases.content import ICaseFile
 from coalition.intranet.drafting import api as drafting
 from coalition.intranet.drafting.interfaces import IBallotSubject
+from coalition.intranet.workspaces.api import admins
 from zope.component import adapter
 from zope.interface import implementer
 
@@ -32,6 +33,10 @@ class CaseFileBallotSubject:
 
     def eligible_organisations(self) -> dict[str, object]:
         return drafting.member_organisations()
+
+    def ballot_readers(self, organisation) -> list[str]:
+        """The proposal names a person: only the representatives (admins) read a case's ballot."""
+        return admins(organisation)
 
     def ballot_closed(self, ballot, result: dict) -> None:
         """An adopted ballot on the current proposal records it as the case's decision."""

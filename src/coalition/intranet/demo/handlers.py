@@ -1,7 +1,11 @@
 """Install the demo cast and the fictional content (profile ``coalition.intranet:demo``)."""
 
+from coalition.intranet.demo import campaigns
 from coalition.intranet.demo import cast
+from coalition.intranet.demo import events as demo_events
+from coalition.intranet.demo import mentors
 from coalition.intranet.demo import prisoners
+from coalition.intranet.security.login.api import demo_passwords
 from coalition.intranet.site import structure
 from coalition.intranet.site.api import language_root
 from coalition.intranet.site.api import link_translations
@@ -23,18 +27,23 @@ def install_demo(context):
         processQueue()
         create_demo_cases(site)
         prisoners.create_demo_prisoners(site)
+        campaigns.create_demo_campaigns(site)
+        demo_events.create_demo_events(site)
+        mentors.create_demo_mentors(site)
     processQueue()
 
 
 def create_demo_users() -> None:
     for user_id, (fullname, groups) in cast.USERS.items():
         if api.user.get(username=user_id) is None:
-            api.user.create(
-                username=user_id,
-                email=f"{user_id}@example.org",
-                password=cast.DEMO_PASSWORD,
-                properties={"fullname": fullname},
-            )
+            # The documented demo password is too weak for the password rules; only the demo may set it.
+            with demo_passwords():
+                api.user.create(
+                    username=user_id,
+                    email=f"{user_id}@example.org",
+                    password=cast.DEMO_PASSWORD,
+                    properties={"fullname": fullname},
+                )
         for group in groups:
             api.group.add_user(groupname=group, username=user_id)
 
@@ -88,9 +97,8 @@ def _create_translated(site, container_path: str, item_id: str, portal_type: str
 
 
 def create_demo_public_content(site) -> None:
-    welcome = _create_translated(site, "", "welcome", "Document", cast.WELCOME)
-    for language, page in welcome.items():
-        language_root(site, language).setDefaultPage(page.getId())
+    # The welcome page is the introduction of each language's front page (campaigns/frontpage.py).
+    _create_translated(site, "", "welcome", "Document", cast.WELCOME)
     _create_translated(site, "news", "human-rights-day-letters", "News Item", cast.NEWS)
 
 

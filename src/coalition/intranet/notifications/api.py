@@ -51,6 +51,7 @@ __all__ = [
     "recipients_for",
     "send_after_commit",
     "send_digests",
+    "send_to_people",
     "set_preference",
 ]
 
@@ -150,3 +151,29 @@ def send_digests(site, now: datetime | None = None, portal_url: str | None = Non
         sent += 1
         report(f"{user_id}: digest with {len(entries)} link(s)")
     return sent
+
+
+def send_to_people(user_ids, subject, lines) -> int:
+    """Mail each person in ``user_ids`` (groups count with their members) one message, after commit.
+
+    ``subject`` and each of ``lines`` are message ids, translated into each recipient's own language; like
+    every notification they should carry links, never private content. People without an address are
+    skipped. Returns how many mails were queued; when the site has no mail settings, none (logged).
+    """
+    users, seen = [], set()
+    for principal in user_ids:
+        group = api.group.get(groupname=principal)
+        members = api.user.get_users(groupname=principal) if group is not None else [api.user.get(userid=principal)]
+        for user in members:
+            if user is not None and user.getId() not in seen:
+                seen.add(user.getId())
+                users.append(user)
+    if not users:
+        return 0
+    if not mail_is_configured():
+        LOG.info("Mail is not configured: %d message(s) not sent", len(users))
+        return 0
+    messages = [mail.personal_message(user, subject, lines) for user in users]
+    messages = [message for message in messages if message is not None]
+    mail.send_after_commit(messages)
+    return len(messages)

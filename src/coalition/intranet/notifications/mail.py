@@ -11,12 +11,14 @@ from coalition.intranet.errors import CoalitionError
 from coalition.intranet.notifications.digest import COMMENT
 from coalition.intranet.notifications.digest import Update
 from coalition.intranet.notifications.preferences import language_of
+from email import policy
 from email.message import EmailMessage
 from email.utils import formataddr
 import logging
 from plone import api
 import transaction
 from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 
 LOG = logging.getLogger(__name__)
@@ -90,11 +92,28 @@ def digest_message(user, entries: list[tuple[Update, str | None]], portal_url: s
     return _message(user, translate(subject, target_language=language), body)
 
 
+def translated(message, language: str) -> str:
+    """``message`` in ``language``, with the messages in its mapping (an outcome, a status) translated too."""
+    mapping = getattr(message, "mapping", None)
+    if mapping and any(isinstance(value, Message) for value in mapping.values()):
+        mapping = {k: translated(v, language) if isinstance(v, Message) else v for k, v in mapping.items()}
+        message = Message(message, domain=message.domain, default=message.default, mapping=mapping)
+    return translate(message, target_language=language)
+
+
+def personal_message(user, subject, lines) -> EmailMessage | None:
+    """One mail of message ids ``subject`` and ``lines`` written in ``user``'s language; None without address."""
+    language = language_of(user)
+    body = [translated(line, language) for line in lines]
+    return _message(user, translated(subject, language), body)
+
+
 def _message(user, subject: str, body_lines: list[str]) -> EmailMessage | None:
     address = (user.getProperty("email", "") or "").strip()
     if not address:
         return None
-    message = EmailMessage()
+    # CRLF line ends: strict SMTP servers (aiosmtpd, Postfix) refuse bare LF as one overlong line.
+    message = EmailMessage(policy=policy.SMTP)
     message["Subject"] = subject
     message["From"] = formataddr(
         (

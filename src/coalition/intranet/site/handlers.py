@@ -1,5 +1,11 @@
 """GenericSetup handlers of the default and uninstall profiles."""
 
+from coalition.intranet.campaigns import setup as campaigns_setup
+from coalition.intranet.drafting import setup as drafting_setup
+from coalition.intranet.events import setup as events_setup
+from coalition.intranet.files import setup as files_setup
+from coalition.intranet.mentorship import setup as mentorship_setup
+from coalition.intranet.security.login import setup as login_setup
 from coalition.intranet.site.api import build_site_structure
 from plone import api
 from plone.base.interfaces import INonInstallable
@@ -24,7 +30,25 @@ COMMENT_WORKFLOW = "coalition_comment_workflow"
 def post_install(context):
     """Build the site structure once the profile's XML steps have run; bind comments to our workflow last."""
     build_site_structure(api.portal.get())
+    install_concerns(api.portal.get())
     bind_comments_to_their_workflow()
+
+
+# What each concern sets up beyond the profile's XML (folders, layouts, plugins, groups, migrations). Each is
+# idempotent: a new site and the upgrade step of an existing one call the same functions.
+CONCERN_INSTALLERS = (
+    login_setup.install,
+    drafting_setup.install,
+    files_setup.install,
+    events_setup.install,
+    mentorship_setup.install,
+    campaigns_setup.install,
+)
+
+
+def install_concerns(portal) -> None:
+    for install in CONCERN_INSTALLERS:
+        install(portal)
 
 
 def bind_comments_to_their_workflow() -> None:

@@ -73,16 +73,24 @@ PUBLIC_SECTIONS = {
 # Section id -> the view that presents it (layout of the folder in every language).
 PUBLIC_SECTION_LAYOUTS = {
     "about": "member-organisations",
+    "campaigns": "campaigns-listing",
     "definition": "published-definition",
+    "events": "events-calendar",
+    "news": "news-listing",
     "prisoners": "prisoners-listing",
+    "mentorship": "mentorship-overview",
 }
+# The view of each language root: its front page (campaigns/frontpage.py), built from the live data.
+LANGUAGE_ROOT_LAYOUT = "front-page"
 
 # What editors may add on the public side (language roots and their sections). Intranet types such as
 # WorkingDocument are not among them: nothing of a workspace is created in the public tree.
 PUBLIC_TYPES = ("Document", "Folder", "News Item", "Event", "Image", "File", "Link", "Collection")
 
 # Types a public section accepts besides PUBLIC_TYPES (profiles arrive by the act of publication).
-PUBLIC_SECTION_EXTRA_TYPES = {"prisoners": ("PrisonerProfile",)}
+PUBLIC_SECTION_EXTRA_TYPES = {"prisoners": ("PrisonerProfile",), "campaigns": ("Campaign",), "news": ("Statement",)}
+# Of those, the ones editors add themselves (offered in the "Add new" menu; campaigns/setup.py applies it).
+PUBLIC_SECTION_ADDABLE_EXTRA_TYPES = {"campaigns": ("Campaign",), "news": ("Statement",)}
 
 INTRANET_ID = "intranet"
 INTRANET_TITLE = "Intranet"
@@ -91,14 +99,20 @@ INTRANET_SECTIONS = {
     "organisations": ("Organisations", ("Organisation",)),
     "groups": ("Working groups", ("WorkingGroup",)),
     "cases": ("Case files", ("CaseFile",)),
-    "mentorship": ("Mentorship", ()),
+    "mentorship": ("Mentorship", ("Mentor", "Mentorship")),
 }
 INTRANET_POLICY = "coalition-intranet"
 # Local roles on intranet sections for every logged-in user: anyone on an organisation's roster may open a
 # case file (the case itself is then visible to that organisation's roster only).
-INTRANET_SECTION_LOCAL_ROLES = {"cases": {"AuthenticatedUsers": ("Contributor",)}}
+INTRANET_SECTION_LOCAL_ROLES = {
+    "cases": {"AuthenticatedUsers": ("Contributor",)},
+    "mentorship": {"mentorship-coordinators": ("Contributor",)},
+}
 # Marker interfaces of intranet sections (dotted names: the concern owning the section defines them).
-INTRANET_SECTION_MARKERS = {"cases": "coalition.intranet.cases.content.ICaseRegistry"}
+INTRANET_SECTION_MARKERS = {
+    "cases": "coalition.intranet.cases.content.ICaseRegistry",
+    "mentorship": "coalition.intranet.mentorship.interfaces.IMentorshipRegistry",
+}
 
 # The group of the translators into a language (site/api.py ``translator_languages`` reads it back).
 TRANSLATORS_GROUP = "translators-{language}"
@@ -106,8 +120,9 @@ TRANSLATORS_GROUP = "translators-{language}"
 GROUPS = {
     "coordinators": ("Coalition coordinators", ("Coordinator",)),
     "list-commission": ("List commission", ("ListCommissioner",)),
-    "public-editors": ("Public editors", ()),
+    "public-editors": ("Public editors", ("SupporterModerator",)),
     "mentorship-coordinators": ("Mentorship coordinators", ("MentorshipCoordinator",)),
+    "ballot-managers": ("Ballot managers", ("BallotManager",)),
     **{TRANSLATORS_GROUP.format(language=lang): (f"Translators ({lang})", ()) for lang in LANGUAGES},
 }
 

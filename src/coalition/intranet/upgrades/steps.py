@@ -6,6 +6,7 @@ from coalition.intranet.public.boundary.anonymity import anonymise_public_conten
 from coalition.intranet.public.boundary.photos import scrub_public_photos
 from coalition.intranet.site.api import build_site_structure
 from coalition.intranet.site.handlers import bind_comments_to_their_workflow
+from coalition.intranet.site.handlers import install_concerns
 from plone import api
 
 
@@ -117,6 +118,32 @@ def add_publication_boundary(context):
     catalog.manage_reindexIndex(ids=["granted_organisations"])
     for brain in catalog.unrestrictedSearchResults(portal_type="PrisonerProfile"):
         brain._unrestrictedGetObject().reindexObjectSecurity()
+
+
+def add_outreach_and_operations(context):
+    """20261204001 -> 20261204002: mentorship, cultural events, campaigns and statements with the front page;
+    ballots run by coordinators with consultations and file versions; caching proxy rules; the login guard;
+    the import of lists. The free-text mentors of profiles become draft mentors (mentorship/setup.py)."""
+    for step in (
+        "rolemap",
+        "typeinfo",
+        "workflow",
+        "placeful_workflow",
+        "catalog",
+        "actions",
+        "plone.app.registry",
+        "repositorytool",
+    ):
+        context.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    portal = api.portal.get()
+    build_site_structure(portal)
+    install_concerns(portal)
+    # The workflow step rebinds comments to plone.app.discussion's workflow (site/handlers.py).
+    bind_comments_to_their_workflow()
+    # "Has a mentor" now counts real mentorships, not the free text.
+    api.portal.get_tool("portal_catalog").manage_reindexIndex(ids=["mentor_status"])
+    api.portal.get_tool("portal_workflow").updateRoleMappings()
+    portal["intranet"].reindexObjectSecurity()
 
 
 def _give_profiles_their_class():

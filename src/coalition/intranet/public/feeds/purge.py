@@ -3,6 +3,10 @@
 plone.app.caching purges the paths of every ``IPurgePaths`` adapter of an object on a ``Purge`` event
 (``api.retract_profile`` fires one for each translation; workflow changes and edits fire one when purging is
 configured). This adapter adds the feed, the open data and the sitemaps of the profile's language.
+
+Paths alone cannot reach the list with every filter and page: the complete purge is by cache tags
+(``caching/purge.py``: the profile's, its translation group's and the lists' tags, sent after commit). These
+paths stay for proxies without tag support and for plone.app.caching's purge control panel.
 """
 
 from Acquisition import aq_inner

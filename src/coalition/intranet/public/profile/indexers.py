@@ -43,10 +43,10 @@ def detention_year(profile):
 
 @indexer(IPrisonerProfile)
 def mentor_status(profile):
-    """``has`` a mentor, ``seeks`` one, or ``none``."""
-    if getattr(profile, "mentors", None):
-        return "has"
-    return "seeks" if getattr(profile, "seeks_mentor", False) else "none"
+    """``has`` a mentor, ``seeks`` one, or ``none``: counted from real mentorships (mentorship/seeking.py)."""
+    from coalition.intranet.mentorship import api as mentorship
+
+    return mentorship.mentor_status(profile)
 
 
 @indexer(IPrisonerProfile)

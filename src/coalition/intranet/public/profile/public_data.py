@@ -35,7 +35,8 @@ FACTS_FROM_THE_CASE = (
 )
 # The texts of each language (editors and translators) and the editorial facts (public editors).
 TEXTS = ("story", "interests")
-EDITORIAL_FACTS = ("image", "image_caption", "letters_possible", "postal_address", "mentors", "seeks_mentor")
+# The old free-text ``mentors`` is not public any more: mentors come from the mentorship's public record.
+EDITORIAL_FACTS = ("image", "image_caption", "letters_possible", "postal_address", "seeks_mentor")
 # The public fields of a profile, in the order of the model (models/prisoner_profile.xml).
 PUBLIC_FIELDS = FACTS_FROM_THE_CASE + TEXTS + EDITORIAL_FACTS
 # Public only while letters get through.

@@ -219,11 +219,47 @@ class PrisonerProfileView(BrowserView):
 
     # Mentors and letters
 
-    def mentors(self) -> list[str]:
-        return [mentor.strip() for mentor in self.data().get("mentors") or () if mentor.strip()]
+    @memoize
+    def mentors(self) -> list[dict]:
+        """The active mentorships whose mentor is public (mentorship's public record): the mentor, since when,
+        and the public, approved actions; the old free-text field is no longer shown."""
+        from coalition.intranet.mentorship import api as mentorship
+
+        language = self.language()
+        entries = []
+        for item in mentorship.active_mentorships_of_profile(self.context):
+            mentor = item.mentor
+            entries.append(
+                {
+                    "name": mentor.name,
+                    "url": f"{self.mentorship_url()}/@@mentor/{mentor.slug}",
+                    "function": translate(mentorship.function_label(mentor.function), context=self.request),
+                    "body": mentor.body,
+                    "party": mentor.party,
+                    "country": mentorship.country_name(mentor.country, language),
+                    "since": self.date(item.since) if item.since else "",
+                    "actions": [
+                        {
+                            "kind": translate(mentorship.action_kind_label(action.kind), context=self.request),
+                            "date": self.date(action.date),
+                            "text": action.text,
+                        }
+                        for action in item.actions
+                    ],
+                }
+            )
+        return entries
 
     def seeks_mentor(self) -> bool:
-        return bool(self.data().get("seeks_mentor")) and not self.mentors()
+        from coalition.intranet.mentorship import api as mentorship
+
+        return mentorship.mentor_status(self.context) == "seeks"
+
+    def offer_url(self) -> str:
+        """The offer form of the prisoners seeking a mentor, with this prisoner chosen."""
+        from coalition.intranet.mentorship import api as mentorship
+
+        return mentorship.offer_url(self.mentorship_url(), self.context)
 
     def letters_possible(self) -> bool:
         return bool(self.data().get("letters_possible"))
