@@ -93,6 +93,15 @@ def criteria(portal) -> str:
     return _catalog_path(portal_type="CriteriaSet")
 
 
+def definition_consultation(portal) -> str:
+    """The consultation page of the definition (issue 19): the coordinator's form to open one, the comments."""
+    return f"@@consultation?document={api.content.get_uuid(portal.unrestrictedTraverse(DEFINITION))}"
+
+
+def new_ballot_on_the_definition(portal) -> str:
+    return f"@@new-ballot?document={api.content.get_uuid(portal.unrestrictedTraverse(DEFINITION))}"
+
+
 @dataclass(frozen=True)
 class IntranetPage:
     role: str  # the demo user who opens it
@@ -143,11 +152,13 @@ PAGES = (
     P("alpha-admin", "case-access", below(alpha_case, "@@case-access")),
     P("alpha-admin", "case-publication", below(alpha_case, "@@publication")),
     P("alpha-admin", "case-access-log", "intranet/cases/@@case-access-logs"),
+    P("alpha-admin", "import-cases", "intranet/cases/@@import-cases"),
     # A member of the other organisation: sees the lock of a colleague of the group.
     P("beta-member", "dashboard", "intranet"),
     P("beta-member", "workspace", "intranet/organisations/beta"),
     P("beta-member", "locked-document", f"intranet/groups/definition/{LOCKED}"),
     P("beta-member", "case", nominated_case),
+    P("beta-member", "consultation", definition_consultation),
     # The coordinator: organisations and groups, ballots, the criteria, the audit log and the trust report.
     P("coordinator", "dashboard", "intranet"),
     P("coordinator", "add-organisation", "intranet/organisations/++add++Organisation"),
@@ -155,10 +166,14 @@ PAGES = (
     P("coordinator", "working-group-edit", "intranet/groups/definition/edit"),
     P("coordinator", "start-ballot", f"{DEFINITION}/@@start-ballot"),
     P("coordinator", "ballot", open_ballot),
+    P("coordinator", "ballots-desk", "@@ballots"),
+    P("coordinator", "new-ballot", new_ballot_on_the_definition),
+    P("coordinator", "consultation", definition_consultation),
     P("coordinator", "criteria-edit", below(criteria, "@@edit-criteria")),
     P("coordinator", "publish-definition", "en/definition"),
     P("coordinator", "audit-log", "intranet/@@audit-log"),
     P("coordinator", "trust-report", "intranet/cases/@@trust-report"),
+    P("coordinator", "import-cases", "intranet/cases/@@import-cases"),
     # The list commission.
     P("commission", "dashboard", "intranet"),
     P("commission", "commission", "intranet/cases/@@commission"),
@@ -176,6 +191,11 @@ PAGES = (
     # The mentorship coordinator (on no roster yet).
     P("mentor-coord", "dashboard", "intranet"),
     P("mentor-coord", "notification-preferences", "@@notification-preferences"),
+    P("mentor-coord", "mentorship-registry", "intranet/mentorship"),
+    P("mentor-coord", "mentor", "intranet/mentorship/klaus-vorbild"),
+    P("mentor-coord", "mentor-edit", "intranet/mentorship/klaus-vorbild/edit"),
+    P("mentor-coord", "mentorship", lambda portal: _catalog_path(portal_type="Mentorship", review_state="active")),
+    P("mentor-coord", "mentorship-offers", "intranet/mentorship/@@mentorship-offers"),
 )
 ROLES = tuple(dict.fromkeys(page.role for page in PAGES))
 WIDTHS = (("desktop", DESKTOP), ("phone", PHONE))

@@ -6,6 +6,7 @@ import requests
 from tests.browser_helpers import PHONE
 from tests.browser_helpers import save_screenshot
 from tests.coalition_layers import COALITION_BROWSER_TESTING
+from tests.mentorship.mentorship_fixtures import public_mentor_of
 from tests.page_checkers import axe_violations
 from tests.page_checkers import html_errors
 from tests.public.profile_fixtures import make_profile
@@ -19,7 +20,7 @@ class TestReaderJourney(unittest.TestCase):
 
     def setUp(self):
         self.site_url = f"http://{self.layer['host']}:{self.layer['port']}/plone"
-        make_profile(
+        oleg = make_profile(
             "Oleg Primerny",
             translations={"de": "Oleg Primerny", "ru": "Олег Примерный"},
             name_ru="Олег Примерный",
@@ -29,9 +30,9 @@ class TestReaderJourney(unittest.TestCase):
             image=portrait(),
             letters_possible=True,
             postal_address="170000, Тверская обл., г. Тверь, ФКУ ИК-0, Примерному Олегу, 1985 г.р.",
-            mentors=["Anna Beispiel, Bundestag, Germany"],
             interests="Chess, Tolstoy",
         )
+        public_mentor_of(oleg, "Anna Beispiel")
         make_profile("Vera Obraztsova", name_ru="Вера Образцова", region="moscow", status="released")
         transaction.commit()
         self.checked = {}

@@ -54,11 +54,13 @@ class TestEvidence(unittest.TestCase):
         with api.env.adopt_user(username="alpha-member"):
             self.assertEqual(len(catalog(portal_type="Evidence")), 1)
 
-    def test_programs_and_web_pages_are_refused(self):
-        for filename in ("payload.exe", "page.html", "drawing.svg", "script.js"):
-            with self.assertRaises(BadRequest, msg=filename) as raised:
-                add_evidence(self.case, filename=filename, data=b"<script>alert(1)</script>")
-            self.assertIn("program or a web page", str(raised.exception))
+    def test_programs_are_refused_and_saved_web_pages_kept_as_evidence(self):
+        with self.assertRaises(BadRequest) as raised:
+            add_evidence(self.case, filename="payload.exe", data=b"MZ")
+        self.assertIn("is a program", str(raised.exception))
+        # Saved web pages are common evidence: kept (and never served inline, files/serving.py).
+        for filename in ("page.html", "drawing.svg", "script.js"):
+            self.assertIsNotNone(add_evidence(self.case, filename=filename, data=b"<script>alert(1)</script>"))
 
     def test_evidence_only_inside_case_files(self):
         with api.env.adopt_user(username="alpha-member"), self.assertRaises(api.exc.InvalidParameterError):

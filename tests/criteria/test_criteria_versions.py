@@ -3,6 +3,7 @@
 from coalition.intranet.criteria import api as criteria
 from coalition.intranet.criteria import publication
 from coalition.intranet.demo import definition
+from coalition.intranet.drafting import ballots
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
@@ -47,6 +48,9 @@ class TestCriteriaVersions(unittest.TestCase):
             criteria.set_items(self.criteria_set, late)
         vote(ballot, "alpha-admin", "approve")
         vote(ballot, "beta-admin", "reject")
+        # A ballot whose subject changed closes only once a coordinator keeps it (or restarts it).
+        with api.env.adopt_user(username="coordinator"):
+            ballots.keep_ballot(ballot, "Edited during the vote, kept for the test")
         # A tie adopts nothing.
         close(ballot)
         self.assertEqual(criteria.current_version().number, 1)

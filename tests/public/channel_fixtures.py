@@ -9,6 +9,7 @@ from plone.app.textfield.value import RichTextValue
 import requests
 from tests.cases.case_helpers import CONFIDENTIAL_VALUES
 from tests.cases.case_helpers import create_case
+from tests.mentorship.mentorship_fixtures import public_mentor_of
 from tests.public.profile_fixtures import make_profile
 from tests.public.profile_fixtures import portrait
 import transaction
@@ -43,8 +44,9 @@ def make_public_and_private_content(portal) -> dict:
         image=portrait(),
         letters_possible=True,
         postal_address=POSTAL_ADDRESS,
-        mentors=["Erika Beispiel, Bundestag, Germany", "Jan Voorbeeld, Tweede Kamer, Netherlands"],
     )
+    public_mentor_of(published, "Erika Beispiel")
+    public_mentor_of(published, "Jan Voorbeeld", body="Tweede Kamer", country="NL")
     with api.env.adopt_roles(["Manager"]):
         published.story = RichTextValue(f"<p>{STORY}</p>", "text/html", "text/x-html-safe")
     retracted = make_profile(RETRACTED_NAME, translations={"de": RETRACTED_NAME})

@@ -6,6 +6,7 @@ from datetime import date
 from plone import api
 from plone.base.interfaces import ILanguage
 from Products.CMFCore.indexing import processQueue
+from tests.mentorship.mentorship_fixtures import public_mentor_of
 from tests.public.profile_fixtures import make_profile
 from tests.public.profile_fixtures import portrait
 
@@ -24,7 +25,6 @@ def make_listing_profiles() -> dict:
             date_of_detention=date(2022, 4, 1),
             recognised_on=date(2023, 1, 15),
             letters_possible=True,
-            mentors=["Erika Beispielfrau, Bundestag, Germany"],
             image=portrait(),
         ),
         "boris": make_profile(
@@ -71,6 +71,8 @@ def make_listing_profiles() -> dict:
             recognised_on=None,
         ),
     }
+    # Anna has a mentor: a real, active mentorship with a public mentor (the list's "has a mentor").
+    public_mentor_of(profiles["anna"], "Erika Beispielfrau")
     processQueue()
     return profiles
 

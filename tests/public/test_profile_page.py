@@ -31,6 +31,7 @@ from tests.browser_helpers import save_screenshot
 from tests.coalition_layers import COALITION_BROWSER_TESTING
 from tests.coalition_layers import COALITION_INTEGRATION_TESTING
 from tests.coalition_layers import COALITION_SERVER_TESTING
+from tests.mentorship.mentorship_fixtures import public_mentor_of
 from tests.page_checkers import axe_violations
 from tests.page_checkers import html_errors
 from tests.public.profile_fixtures import make_profile
@@ -46,7 +47,7 @@ STORY = "A fictional librarian who wrote a poem against the war."
 INTERESTS = "Chess problems and Chekhov's letters."
 ADDRESS = "170000, г. Тверь, ИК-1\nВыдумкину Павлу Ивановичу, 1985 г. р."
 CREDIT = "the family (fictional)"
-MENTOR = "Greta Beispiel, Bundestag, Germany"
+MENTOR_NAME = "Greta Beispiel"
 
 
 def _html(text: str):
@@ -87,7 +88,6 @@ class TestProfilePage(unittest.TestCase):
             "image_caption": CREDIT,
             "letters_possible": True,
             "postal_address": ADDRESS,
-            "mentors": [MENTOR],
             "interests": INTERESTS,
             "expected_release": date(2029, 3, 31),
         }
@@ -95,6 +95,7 @@ class TestProfilePage(unittest.TestCase):
         profile = make_profile(NAME, translations={"de": NAME_DE}, **defaults)
         with api.env.adopt_roles(["Manager"]):
             profile.story = RichTextValue(f"<p>{STORY}</p>", "text/html", "text/x-html-safe")
+        public_mentor_of(profile, MENTOR_NAME)
         transaction.commit()
         return profile
 
@@ -219,18 +220,30 @@ class TestProfilePage(unittest.TestCase):
         self.assertIn(f"Letters do not get through to {NAME} at the moment", _text(tree))
 
     def test_mentors_listed_or_a_call_for_a_mentor(self):
+        from coalition.intranet.mentorship import lifecycle
+        from coalition.intranet.mentorship import profiles
+        from coalition.intranet.mentorship import registry
+
         profile = self.make_full_profile()
         section = self.page(profile).xpath('//section[contains(@class, "coalition-profile-mentors")]')[0]
-        self.assertEqual([_text(item) for item in section.xpath(".//li")], [MENTOR])
+        self.assertEqual([_text(link) for link in section.xpath(".//li/a")], [MENTOR_NAME])
+        self.assertIn("Bundestag", _text(section))
+        self.assertIn("Germany", _text(section))
         self.assertEqual(section.xpath('.//*[contains(@class, "coalition-profile-seeks-mentor")]'), [])
 
+        uid = profiles.canonical_uid(profile)
         with api.env.adopt_roles(["Manager"]):
-            profile.mentors = []
+            for mentorship in registry.mentorships(profile_uid=uid, states=("active",)):
+                lifecycle.end(mentorship, "withdrawn")
             profile.seeks_mentor = True
+            profile.reindexObject()
         transaction.commit()
         section = self.page(profile).xpath('//section[contains(@class, "coalition-profile-mentors")]')[0]
         self.assertIn(f"{NAME} is looking for a mentor", _text(section))
-        self.assertEqual(section.xpath(".//a/@href"), [f"{self.site_url}/en/mentorship"])
+        self.assertEqual(
+            section.xpath(".//a/@href"),
+            [f"{self.site_url}/en/mentorship/@@prisoners-seeking-mentor?prisoner={uid}#offer"],
+        )
 
     def test_open_graph_and_twitter_card_with_the_photo(self):
         profile = self.make_full_profile()
