@@ -15,7 +15,7 @@ from plone import api
 from plone.exportimport.exporters import get_exporter
 from plone.exportimport.importers import get_importer
 import tempfile
-from tests.coalition_layers import COALITION_DEMO_INTEGRATION_TESTING
+from tests.coalition_layers import COALITION_DEMO_FUNCTIONAL_TESTING
 from tests.imports.import_helpers import csv_bytes
 from tests.imports.import_helpers import imported_cases
 from tests.imports.import_helpers import person
@@ -35,7 +35,8 @@ def rows():
 
 
 class TestSiteMove(unittest.TestCase):
-    layer = COALITION_DEMO_INTEGRATION_TESTING
+    # Functional: plone.exportimport's importers commit, which must not reach the layers shared by other tests.
+    layer = COALITION_DEMO_FUNCTIONAL_TESTING
 
     def setUp(self):
         self.portal = self.layer["portal"]
