@@ -160,7 +160,8 @@ class TestCampaignsOverHTTP(unittest.TestCase):
         [mail] = self.smtp.wait_for(1)
         confirm = re.search(r"(http\S+@@confirm-signature\?token=\S+)", mail.body).group(1)
         page = session.get(confirm, timeout=30)
-        self.assertIn("Confirm my signature", page.text)
+        # The link leads to the campaign's language: German.
+        self.assertIn("Meine Unterschrift bestätigen", page.text)
         transaction.begin()
         self.assertEqual(campaigns.supporter_count(self.en), 2)
         authenticator = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', page.text).group(1)
@@ -168,7 +169,7 @@ class TestCampaignsOverHTTP(unittest.TestCase):
         confirmed = session.post(confirm.split("?")[0], data=post, timeout=30)
         self.assertIn("alert-success", confirmed.text)
         again = session.post(confirm.split("?")[0], data=post, timeout=30)
-        self.assertIn("already confirmed", again.text)
+        self.assertIn("Ihre Unterschrift war bereits bestätigt", again.text)
         transaction.begin()
         states = [api.content.get_state(obj) for obj in self.items["de"].objectValues()]
         self.assertEqual(states, ["confirmed"])

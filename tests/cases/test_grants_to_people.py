@@ -17,6 +17,8 @@ import unittest
 
 
 PASSWORD = "demo-secret"
+# Accounts made by a test need a password the site's rules accept (12+ characters, not guessable).
+NEW_ACCOUNT_PASSWORD = "grants tests: quiet harbour 41"  # noqa: S105
 JSON = {"Accept": "application/json"}
 GRANT_ROLES = {"CaseReader", "CaseConfidentialReader"}
 # Plone's virtual groups, its own groups and the coalition's site-wide groups (site/structure.py).
@@ -217,9 +219,9 @@ class TestSharingFormGivesGroupsNothing(GrantsTestCase):
 
     def setUp(self):
         super().setUp()
-        api.user.create(username="site-admin", email="site-admin@example.org", password=PASSWORD)
+        api.user.create(username="site-admin", email="site-admin@example.org", password=NEW_ACCOUNT_PASSWORD)
         api.user.grant_roles(username="site-admin", roles=["Site Administrator"])
-        api.user.create(username="ops-manager", email="ops-manager@example.org", password=PASSWORD)
+        api.user.create(username="ops-manager", email="ops-manager@example.org", password=NEW_ACCOUNT_PASSWORD)
         api.user.grant_roles(username="ops-manager", roles=["Manager"])
         transaction.commit()
 
@@ -227,7 +229,7 @@ class TestSharingFormGivesGroupsNothing(GrantsTestCase):
         for url in (f"{self.case_url}/@@sharing", f"{self.case_url}/@sharing"):
             response = requests.post(
                 url,
-                auth=("site-admin", PASSWORD),
+                auth=("site-admin", NEW_ACCOUNT_PASSWORD),
                 headers={"Accept": "application/json", "Content-Type": "application/json"},
                 data=json.dumps({"entries": [{"id": "beta-member", "type": "user", "roles": {"Reader": True}}]}),
                 timeout=30,
@@ -242,7 +244,7 @@ class TestSharingFormGivesGroupsNothing(GrantsTestCase):
         for group in ("AuthenticatedUsers", "friends-of-alpha", "list-commission"):
             response = requests.post(
                 f"{self.case_url}/@sharing",
-                auth=("ops-manager", PASSWORD),
+                auth=("ops-manager", NEW_ACCOUNT_PASSWORD),
                 headers={"Accept": "application/json", "Content-Type": "application/json"},
                 data=json.dumps({"entries": [{"id": group, "type": "group", "roles": {"Reader": True}}]}),
                 timeout=30,
@@ -259,7 +261,7 @@ class TestSharingFormGivesGroupsNothing(GrantsTestCase):
     def test_rest_sharing_still_serves_named_users(self):
         response = requests.post(
             f"{self.case_url}/@sharing",
-            auth=("ops-manager", PASSWORD),
+            auth=("ops-manager", NEW_ACCOUNT_PASSWORD),
             headers={"Accept": "application/json", "Content-Type": "application/json"},
             data=json.dumps({"entries": [{"id": "beta-member", "type": "user", "roles": {"Reader": True}}]}),
             timeout=30,
