@@ -14,6 +14,7 @@ no form and no REST call reads.
 
 from AccessControl import Unauthorized
 from coalition.intranet import _
+from coalition.intranet.drafting import mails
 from coalition.intranet.drafting.ballots import as_utc
 from coalition.intranet.drafting.ballots import BallotError
 from coalition.intranet.drafting.ballots import may_start_ballot
@@ -120,6 +121,7 @@ def open_consultation(document, deadline: datetime, version: int | None = None) 
     consultation = Consultation(len(found) + 1, version, text, deadline, api.user.get_current().getId() or "")
     found.append(consultation)
     audit.record("consultation.opened", document, version=version, deadline=deadline.isoformat())
+    mails.consultation_opened(document, consultation)
     return consultation
 
 

@@ -10,7 +10,8 @@ Mail leaves when the transaction commits.
 - closed: every eligible organisation's representatives (not for a ballot superseded by a restart: the new
   ballot's opening mail says it);
 - held at its deadline because its subject changed: the person who opened it and the coordinators;
-- a vote replaced by another admin of the same organisation: the admin whose vote was replaced.
+- a vote replaced by another admin of the same organisation: the admin whose vote was replaced;
+- a consultation opened: every member organisation's representatives (``consultation_opened``).
 """
 
 from coalition.intranet import _
@@ -63,6 +64,31 @@ def ballot_opened(ballot, event) -> None:
                 "mail_ballot_opened",
                 default="A ballot has opened. Your organisation can vote until ${deadline}: ${link}",
                 mapping=mapping,
+            ),
+            "",
+            _footer(),
+        ],
+    )
+
+
+def consultation_opened(document, consultation) -> None:
+    """Every member organisation is invited to comment: a link to the consultation page and its deadline."""
+    portal_url = api.portal.get().absolute_url().rstrip("/")
+    people = []
+    for organisation in ballots.organisations().values():
+        people.extend(p for p in admins(organisation) if p not in people)
+    send_to_people(
+        people,
+        _("mail_consultation_opened_subject", default="A consultation of the coalition is open"),
+        [
+            _(
+                "mail_consultation_opened",
+                default="A draft of the coalition is open for comment. Your organisation can comment until "
+                "${deadline}: ${link}",
+                mapping={
+                    "deadline": format_deadline(consultation.deadline),
+                    "link": f"{portal_url}/@@consultation?document={api.content.get_uuid(document)}",
+                },
             ),
             "",
             _footer(),
