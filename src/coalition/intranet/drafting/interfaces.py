@@ -57,6 +57,9 @@ class IBallotSubject(Interface):
 
     # Optional: ``ballot_readers(organisation)`` -> principal ids of the organisation who read the ballot
     # (default: its whole roster; a case file's: its admins only, the proposal names a person).
+    # Optional, for subjects whose ballots start from the desk (``@@ballots``; case files):
+    # ``waiting_for_ballot()`` -> bool, ``ballot_label()`` -> how the desk names it (no private data),
+    # ``ballot_wording()`` -> ``(title, question)`` of the ballot.
 
 
 class IBallotHeld(IObjectEvent):
