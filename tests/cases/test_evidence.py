@@ -9,7 +9,6 @@ from tests.coalition_layers import COALITION_DEMO_INTEGRATION_TESTING
 from tests.coalition_layers import COALITION_SERVER_TESTING
 import transaction
 import unittest
-from zExceptions import BadRequest
 
 
 def add_evidence(case, filename="court-ruling.pdf", data=b"%PDF-1.4 ruling-secret-5521", user="alpha-member"):
@@ -54,12 +53,9 @@ class TestEvidence(unittest.TestCase):
         with api.env.adopt_user(username="alpha-member"):
             self.assertEqual(len(catalog(portal_type="Evidence")), 1)
 
-    def test_programs_are_refused_and_saved_web_pages_kept_as_evidence(self):
-        with self.assertRaises(BadRequest) as raised:
-            add_evidence(self.case, filename="payload.exe", data=b"MZ")
-        self.assertIn("is a program", str(raised.exception))
-        # Saved web pages are common evidence: kept (and never served inline, files/serving.py).
-        for filename in ("page.html", "drawing.svg", "script.js"):
+    def test_any_file_type_is_kept_as_evidence(self):
+        # Saved web pages are common evidence: kept, and never served inline (files/serving.py).
+        for filename in ("page.html", "drawing.svg", "script.js", "installer.exe"):
             self.assertIsNotNone(add_evidence(self.case, filename=filename, data=b"<script>alert(1)</script>"))
 
     def test_evidence_only_inside_case_files(self):

@@ -10,17 +10,13 @@ from zope.interface import Invalid
 
 MEGABYTE = 1024 * 1024
 
-# Programs that run on the reader's computer when opened are not accepted. Saved web pages, SVG images
-# and scripts are common evidence and are accepted: the site serves them only as sandboxed downloads,
-# never as active content in its origin (serving.py).
-FORBIDDEN_EXTENSIONS = frozenset(("exe", "com", "bat", "cmd", "msi", "scr", "dll", "jar", "hta", "vbs", "ps1"))
-FORBIDDEN_CONTENT_TYPES = frozenset(
-    {"application/x-msdownload", "application/x-msdos-program", "application/x-ms-installer", "application/hta"}
-)
+# Any file type can be shared (issue 19): saved web pages, SVG images and scripts are common evidence. The
+# site serves whatever a browser would execute only as a sandboxed download, never as active content in its
+# origin (serving.py); only the size is limited.
 
 
 class UploadRefused(Invalid, CoalitionError):
-    """An upload of a forbidden type or above the configured limit.
+    """An upload above the configured limit.
 
     An ``Invalid`` first, so that z3c.form shows its text (``args[0]``, translated for the request) as the
     field's error.
@@ -48,25 +44,13 @@ def upload_size_error(size: int, filename: str = ""):
     )
 
 
-def upload_type_error(filename: str, content_type: str = ""):
-    """The message for a file of a forbidden type, or None when the type is accepted."""
-    extension = (filename or "").rsplit(".", 1)[-1].lower() if "." in (filename or "") else ""
-    if extension not in FORBIDDEN_EXTENSIONS and (content_type or "").lower() not in FORBIDDEN_CONTENT_TYPES:
-        return None
-    return _(
-        "error_upload_program",
-        default="The file ${filename} is a program; programs cannot be uploaded. Nothing was saved.",
-        mapping={"filename": filename or ""},
-    )
-
-
 def upload_error(size: int, filename: str = "", content_type: str = ""):
-    """The first reason to refuse an upload (type, then size), or None."""
-    return upload_type_error(filename, content_type) or upload_size_error(size, filename)
+    """The reason to refuse an upload (its size), or None; ``content_type`` is accepted for the callers."""
+    return upload_size_error(size, filename)
 
 
 def check_upload_size(size: int, filename: str = "", request=None, content_type: str = "") -> None:
-    """Raise :class:`UploadRefused` with a translated message for a forbidden type or a size over the limit."""
+    """Raise :class:`UploadRefused` with a translated message for a size over the limit."""
     message = upload_error(size, filename, content_type)
     if message is not None:
         raise UploadRefused(message, context=request)
