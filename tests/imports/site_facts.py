@@ -1,0 +1,157 @@
+"""zconsole script of the site-move test: print the facts of a site as one JSON object on the last line.
+
+    zconsole run <zope.conf> tests/imports/site_facts.py [--prepare]
+
+``--prepare`` first saves two more versions of the demo's working document and grants Alpha's first
+case to the organisation Beta and to the user ``commission`` (the demo has neither), so that the move has
+a history and grants to keep. The facts: every content object by path with its UID,
+type and workflow state; the translation groups of the public profiles; the versions of the working
+documents; the local roles and organisation grants of case files; the site's registers; the audit log;
+and what Anonymous finds in the catalog.
+"""
+
+import json
+import sys
+
+
+def content_facts(site, catalog) -> dict:
+    from plone import api
+
+    facts = {}
+    for brain in catalog.unrestrictedSearchResults(path="/".join(site.getPhysicalPath())):
+        obj = brain._unrestrictedGetObject()
+        try:
+            state = api.content.get_state(obj)
+        except Exception:  # noqa: BLE001 (a type without workflow has no state)
+            state = None
+        facts[brain.getPath()] = {"uid": brain.UID, "type": brain.portal_type, "state": state}
+    return facts
+
+
+def translation_groups(catalog) -> list:
+    from plone.app.multilingual.interfaces import ITranslationManager
+
+    groups = set()
+    for brain in catalog.unrestrictedSearchResults(portal_type="PrisonerProfile"):
+        translations = ITranslationManager(brain._unrestrictedGetObject()).get_translations()
+        groups.add(tuple(sorted((lang, "/".join(obj.getPhysicalPath())) for lang, obj in translations.items())))
+    return sorted(groups)
+
+
+def versions(site, catalog) -> dict:
+    from plone import api
+
+    repository = api.portal.get_tool("portal_repository")
+    facts = {}
+    for brain in catalog.unrestrictedSearchResults(portal_type="WorkingDocument"):
+        obj = brain._unrestrictedGetObject()
+        entries = [
+            {"version": version.version_id, "comment": version.comment, "text": version.object.text.raw}
+            for version in repository.getHistory(obj, countPurged=False)
+        ]
+        facts[brain.getPath()] = entries
+    return facts
+
+
+def access_facts(catalog) -> dict:
+    index = catalog._catalog.getIndex("allowedRolesAndUsers")
+    facts = {}
+    for brain in catalog.unrestrictedSearchResults(portal_type="CaseFile"):
+        case = brain._unrestrictedGetObject()
+        facts[brain.getPath()] = {
+            "local_roles": sorted([principal, sorted(roles)] for principal, roles in case.get_local_roles()),
+            "organisations": json.loads(
+                json.dumps(dict(getattr(case, "granted_organisations", {}) or {}), default=str)
+            ),
+            # What the catalog knows of who may find the case (rebuilt from the grants on import).
+            "allowed": sorted(index.getEntryForObject(brain.getRID(), default=[])),
+        }
+    return facts
+
+
+def registers(site) -> dict:
+    from coalition.intranet.imports.migration import _to_json
+    from coalition.intranet.imports.migration import SITE_ANNOTATION_PREFIX
+    from zope.annotation.interfaces import IAnnotations
+
+    return {key: _to_json(value) for key, value in IAnnotations(site).items() if key.startswith(SITE_ANNOTATION_PREFIX)}
+
+
+def audit_log() -> list:
+    from coalition.intranet.security import api as audit
+
+    return [
+        [entry.when.isoformat(), entry.action, entry.actor, entry.target_path, entry.target_uid]
+        for entry in audit.entries()
+    ]
+
+
+def anonymous_paths(catalog) -> list:
+    from AccessControl.SecurityManagement import getSecurityManager
+    from AccessControl.SecurityManagement import newSecurityManager
+    from AccessControl.SecurityManagement import setSecurityManager
+    from AccessControl.SpecialUsers import nobody
+
+    manager = getSecurityManager()
+    newSecurityManager(None, nobody)
+    try:
+        return sorted(brain.getPath() for brain in catalog())
+    finally:
+        setSecurityManager(manager)
+
+
+def edit_document(catalog) -> None:
+    from plone import api
+    from plone.app.textfield.value import RichTextValue
+
+    repository = api.portal.get_tool("portal_repository")
+    document = catalog.unrestrictedSearchResults(portal_type="WorkingDocument", sort_on="path")[
+        0
+    ]._unrestrictedGetObject()
+    for number in (1, 2):
+        document.text = RichTextValue(f"<p>Site-move draft {number}</p>", "text/html", "text/x-html-safe")
+        repository.save(document, comment=f"site-move revision {number}")
+
+
+def grant_access(catalog) -> None:
+    from coalition.intranet.cases import api as cases
+    from plone import api
+
+    for brain in catalog.unrestrictedSearchResults(portal_type="CaseFile", sort_on="id"):
+        case = brain._unrestrictedGetObject()
+        if "alpha-member" in dict(case.get_local_roles()):
+            break
+    with api.env.adopt_user(username="alpha-admin"):
+        cases.grant_access(case, "beta", "facts")
+        cases.grant_access(case, "commission", "confidential")
+
+
+def main(app, argv) -> None:
+    from AccessControl.SecurityManagement import newSecurityManager
+    from coalition.intranet.site.scripting import open_site
+    from plone import api
+    import transaction
+
+    site = open_site(app, "coalition")
+    newSecurityManager(None, app.acl_users.getUserById("admin").__of__(app.acl_users))
+    catalog = api.portal.get_tool("portal_catalog")
+    if "--prepare" in argv:
+        edit_document(catalog)
+        grant_access(catalog)
+        transaction.commit()
+    facts = {
+        "content": content_facts(site, catalog),
+        "translations": translation_groups(catalog),
+        "versions": versions(site, catalog),
+        "access": access_facts(catalog),
+        "registers": registers(site),
+        "audit_log": audit_log(),
+        "anonymous": anonymous_paths(catalog),
+    }
+    print(json.dumps(facts, sort_keys=True))
+
+
+if __name__ == "__main__":
+    from coalition.intranet.site.scripting import script_arguments
+
+    main(app, script_arguments(sys.argv, "site_facts.py"))  # noqa: F821 (zconsole provides ``app``)
