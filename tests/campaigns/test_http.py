@@ -181,7 +181,7 @@ class TestCampaignsOverHTTP(unittest.TestCase):
                 data={**data, "email": "other@example.org"},
                 timeout=30,
             )
-        self.assertIn("Too many submissions", last.text)
+        self.assertIn("Zu viele Einsendungen", last.text)
 
         withdraw = re.search(r"(http\S+@@withdraw-signature\?token=\S+)", mail.body).group(1)
         post["token"] = withdraw.split("token=")[1]

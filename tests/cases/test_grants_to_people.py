@@ -19,6 +19,7 @@ import unittest
 PASSWORD = "demo-secret"
 # Accounts made by a test need a password the site's rules accept (12+ characters, not guessable).
 NEW_ACCOUNT_PASSWORD = "grants tests: quiet harbour 41"  # noqa: S105
+NEW_ACCOUNTS = ("site-admin", "ops-manager")
 JSON = {"Accept": "application/json"}
 GRANT_ROLES = {"CaseReader", "CaseConfidentialReader"}
 # Plone's virtual groups, its own groups and the coalition's site-wide groups (site/structure.py).
@@ -60,7 +61,7 @@ class GrantsTestCase(unittest.TestCase):
 
     def session(self, user):
         session = requests.Session()
-        session.auth = (user, PASSWORD)
+        session.auth = (user, NEW_ACCOUNT_PASSWORD if user in NEW_ACCOUNTS else PASSWORD)
         return session
 
     def post_access_form(self, user, **data):
