@@ -26,6 +26,7 @@ import shutil
 import subprocess
 import sys
 import tarfile
+import time
 
 
 BIN = pathlib.Path(sys.executable).parent
@@ -67,8 +68,19 @@ def files_of_set(repository: pathlib.Path) -> list[pathlib.Path]:
     return files[fulls[-1] :] if fulls else []
 
 
+def wait_for_a_new_second(repository: pathlib.Path) -> None:
+    """repozo names its files by the UTC second: a second run within the same second would make an increment
+    that sorts before its full backup (``.deltafs`` < ``.fs``), and a restore would miss it."""
+    while True:
+        stamp = time.strftime("%Y-%m-%d-%H-%M-%S", time.gmtime())
+        if not any(path.name.startswith(stamp) for path in repozo_files(repository)):
+            return
+        time.sleep(0.2)
+
+
 def run_repozo(filestorage: pathlib.Path, repository: pathlib.Path, full: bool) -> None:
     repository.mkdir(parents=True, exist_ok=True)
+    wait_for_a_new_second(repository)
     command = [str(BIN / "repozo"), "--backup", "--repository", str(repository), "--file", str(filestorage)]
     command += ["--full"] if full else ["--quick"]
     _run(command, check=True)
