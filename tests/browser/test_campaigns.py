@@ -116,6 +116,9 @@ class TestCampaignJourney(unittest.TestCase):
         # The name and the count, in German and in English (one register for all languages of a campaign).
         for language in ("de", "en"):
             reader.goto(self.campaign_url(language))
+            # Campaign pages may stay 10 s in a browser's cache (rule plone.content.dynamic); a reload revalidates,
+            # and the ETag changed with the approval.
+            reader.reload()
             self.assertEqual(count_of(reader), before + 1, language)
             listed = reader.locator(".coalition-supporter-list li", has_text=NAME)
             self.assertEqual(listed.count(), 1, language)
