@@ -17,40 +17,21 @@ Layout of the backup folder:
 """
 
 import argparse
+from backup_tools import BIN
+from backup_tools import run
+from backup_tools import sha256
+from backup_tools import tool
 import datetime
-import hashlib
 import json
 import os
 import pathlib
 import shutil
-import subprocess
 import sys
 import tarfile
 import time
 
 
-BIN = pathlib.Path(sys.executable).parent
 REPOZO_SUFFIXES = (".fs", ".deltafs", ".dat", ".index")
-
-
-def _tool(name: str) -> str:
-    found = shutil.which(name)
-    if found is None:
-        raise SystemExit(f"{name} is not installed (apt-get install {name}).")
-    return found
-
-
-def _run(command, check=True):
-    # Fixed programs (repozo of this virtualenv, age, gpg) with arguments from the operator's own options.
-    return subprocess.run(command, check=check)  # noqa: S603
-
-
-def sha256(path: pathlib.Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for chunk in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def repozo_files(repository: pathlib.Path) -> list[pathlib.Path]:
@@ -83,7 +64,7 @@ def run_repozo(filestorage: pathlib.Path, repository: pathlib.Path, full: bool) 
     wait_for_a_new_second(repository)
     command = [str(BIN / "repozo"), "--backup", "--repository", str(repository), "--file", str(filestorage)]
     command += ["--full"] if full else ["--quick"]
-    _run(command, check=True)
+    run(command, check=True)
 
 
 def copy_blobs(blobs: pathlib.Path, target: pathlib.Path, previous: pathlib.Path | None) -> None:
@@ -110,11 +91,11 @@ def encrypt(archive: pathlib.Path, recipient: str) -> pathlib.Path:
     try:
         if recipient.startswith("age1"):
             target = archive.with_name(archive.name + ".age")
-            _run([_tool("age"), "--encrypt", "--recipient", recipient, "--output", str(target), str(archive)])
+            run([tool("age"), "--encrypt", "--recipient", recipient, "--output", str(target), str(archive)])
         else:
             target = archive.with_name(archive.name + ".gpg")
-            _run(
-                [_tool("gpg"), "--batch", "--yes", "--trust-model", "always", "--encrypt", "--recipient", recipient]
+            run(
+                [tool("gpg"), "--batch", "--yes", "--trust-model", "always", "--encrypt", "--recipient", recipient]
                 + ["--output", str(target), str(archive)]
             )
     finally:

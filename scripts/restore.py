@@ -10,42 +10,21 @@ restore point, the blobs are copied from the set's snapshot.
 """
 
 import argparse
-import hashlib
+from backup_tools import BIN
+from backup_tools import run
+from backup_tools import sha256
+from backup_tools import tool
 import json
 import os
 import pathlib
 import shutil
-import subprocess
 import sys
 import tarfile
 import tempfile
 
 
-BIN = pathlib.Path(sys.executable).parent
-
-
-def _tool(name: str) -> str:
-    found = shutil.which(name)
-    if found is None:
-        raise SystemExit(f"{name} is not installed (apt-get install {name}).")
-    return found
-
-
-def _run(command, check=True):
-    # Fixed programs (repozo of this virtualenv, age, gpg) with arguments from the operator's own options.
-    return subprocess.run(command, check=check)  # noqa: S603
-
-
 class RestoreRefused(SystemExit):
     pass
-
-
-def sha256(path: pathlib.Path) -> str:
-    digest = hashlib.sha256()
-    with path.open("rb") as stream:
-        for chunk in iter(lambda: stream.read(1 << 20), b""):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 def load_manifest(backup_dir: pathlib.Path, name: str | None) -> dict:
@@ -77,9 +56,9 @@ def decrypt(archive: pathlib.Path, into: pathlib.Path) -> pathlib.Path:
     tar = into / "set.tar"
     if archive.suffix == ".age":
         identity = os.environ.get("BACKUP_AGE_IDENTITY", str(pathlib.Path.home() / ".config/age/key.txt"))
-        _run([_tool("age"), "--decrypt", "--identity", identity, "--output", str(tar), str(archive)], check=True)
+        run([tool("age"), "--decrypt", "--identity", identity, "--output", str(tar), str(archive)], check=True)
     else:
-        _run([_tool("gpg"), "--batch", "--yes", "--decrypt", "--output", str(tar), str(archive)], check=True)
+        run([tool("gpg"), "--batch", "--yes", "--decrypt", "--output", str(tar), str(archive)], check=True)
     with tarfile.open(tar) as opened:
         opened.extractall(into / "backup", filter="data")
     return into / "backup"
@@ -102,7 +81,7 @@ def restore(backup_dir: pathlib.Path, var: pathlib.Path, name: str | None = None
             shutil.copy2(backup_dir / "filestorage" / file_name, repository / file_name)
         command = [str(BIN / "repozo"), "--recover", "--repository", str(repository), "--output", str(target)]
         command += ["--date", manifest["restore_point"]]
-        _run(command, check=True)
+        run(command, check=True)
     blobs = var / "blobstorage"
     shutil.copytree(backup_dir / "blobs" / manifest["set"], blobs, dirs_exist_ok=False, copy_function=shutil.copy2)
     os.chmod(blobs, 0o700)
