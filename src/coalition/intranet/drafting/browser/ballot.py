@@ -287,6 +287,10 @@ class StartBallotForm(BrowserView, _Messages):
         if not drafting.may_start_ballot(self.document):
             raise Unauthorized("Only coordinators start drafting.")
         self.values = dict(self.request.form)
+        return self.start_or_show()
+
+    def start_or_show(self):
+        """Start the ballot on a submitted form and go to it; otherwise (or when refused) show the form."""
         if self.request.method == "POST" and "form.buttons.start" in self.request.form:
             CheckAuthenticator(self.request)
             ballot = self.start()

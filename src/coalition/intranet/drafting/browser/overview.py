@@ -17,7 +17,6 @@ from coalition.intranet.errors import show_error
 from plone import api
 from plone.app.textfield.value import RichTextValue
 from plone.app.uuid.utils import uuidToObject
-from plone.protect import CheckAuthenticator
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 import transaction
@@ -146,19 +145,7 @@ class NewCaseBallotForm(StartBallotForm):
             )
             self.request.response.redirect(f"{self.context.absolute_url()}/@@ballots")
             return ""
-        if self.request.method == "POST" and "form.buttons.start" in self.request.form:
-            CheckAuthenticator(self.request)
-            ballot = self.start()
-            if ballot is not None:
-                self._say(
-                    _(
-                        "ballot_msg_started",
-                        default="The ballot is open. The representatives of the member organisations can vote now.",
-                    )
-                )
-                self.request.response.redirect(ballot.absolute_url())
-                return ""
-        return self.index()
+        return self.start_or_show()
 
     def start(self):
         form = self.request.form
