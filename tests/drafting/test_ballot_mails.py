@@ -8,24 +8,19 @@ from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
 from plone import api
-from tests.coalition_layers import COALITION_MAIL_FUNCTIONAL_TESTING
 from tests.drafting.ballot_fixtures import close
 from tests.drafting.ballot_fixtures import make_document
 from tests.drafting.ballot_fixtures import save_new_version
 from tests.drafting.ballot_fixtures import start
 from tests.drafting.ballot_fixtures import vote
+from tests.drafting.mail_fixtures import RepresentativesMailTestCase
 from tests.notifications.notification_helpers import address
 import time
 import transaction
-import unittest
-from zope.component import getGlobalSiteManager
-from zope.component import queryUtility
-from zope.i18n.interfaces import ITranslationDomain
-from zope.i18n.simpletranslationdomain import SimpleTranslationDomain
 
 
-# A stand-in catalog for the coalition domain (the lead completes the real .po files at the end); nested
-# messages (the outcome) are translated from it too.
+# The wording the mails are checked against, independent of the .po files; nested messages (the outcome)
+# are translated from it too.
 GERMAN = {
     ("en", "ballot_outcome_adopted"): "Adopted",
     ("de", "mail_ballot_opened_subject"): "Eine Abstimmung der Koalition ist eröffnet",
@@ -37,31 +32,15 @@ GERMAN = {
 SECRET_TITLE = "Ballot-title-marker-5521"
 
 
-class TestBallotMails(unittest.TestCase):
-    layer = COALITION_MAIL_FUNCTIONAL_TESTING
+class TestBallotMails(RepresentativesMailTestCase):
+    CATALOG = GERMAN
 
     def setUp(self):
-        self.portal = self.layer["portal"]
-        self.smtp = self.layer["smtp"]
-        registry = getGlobalSiteManager()
-        self.original = queryUtility(ITranslationDomain, name="coalition")
-        registry.registerUtility(SimpleTranslationDomain("coalition", GERMAN), ITranslationDomain, name="coalition")
-        api.user.get(userid="beta-admin").setMemberProperties({"language": "de", "coalition_notifications": "off"})
-        for user in ("alpha-admin", "alpha-member", "beta-member", "coordinator"):
-            api.user.get(userid=user).setMemberProperties({"coalition_notifications": "off"})
+        super().setUp()
         self.document = make_document(self.portal)
         transaction.commit()
         time.sleep(0.2)
         self.smtp.clear()
-
-    def tearDown(self):
-        registry = getGlobalSiteManager()
-        registry.unregisterUtility(provided=ITranslationDomain, name="coalition")
-        if self.original is not None:
-            registry.registerUtility(self.original, ITranslationDomain, name="coalition")
-
-    def mails(self, user, subject_part):
-        return [m for m in self.smtp.messages_to(address(user)) if subject_part in m.subject]
 
     def test_opened_mail_reaches_each_representative_in_their_language(self):
         ballot = start(self.document, title=SECRET_TITLE)

@@ -6,19 +6,13 @@ from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
 from plone import api
-from tests.coalition_layers import COALITION_MAIL_FUNCTIONAL_TESTING
 from tests.drafting.ballot_fixtures import make_document
-from tests.notifications.notification_helpers import address
+from tests.drafting.mail_fixtures import RepresentativesMailTestCase
 import time
 import transaction
-import unittest
-from zope.component import getGlobalSiteManager
-from zope.component import queryUtility
-from zope.i18n.interfaces import ITranslationDomain
-from zope.i18n.simpletranslationdomain import SimpleTranslationDomain
 
 
-# A stand-in catalog for the coalition domain (the lead merges the real translations at the end).
+# The wording the mails are checked against, independent of the .po files.
 GERMAN = {
     ("de", "mail_consultation_opened_subject"): "Eine Konsultation der Koalition ist eröffnet",
     (
@@ -30,32 +24,16 @@ SECRET_TITLE = "Consultation-title-marker-8831"
 SECRET_TEXT = "Consultation-text-marker-4417"
 
 
-class TestConsultationMails(unittest.TestCase):
-    layer = COALITION_MAIL_FUNCTIONAL_TESTING
+class TestConsultationMails(RepresentativesMailTestCase):
+    CATALOG = GERMAN
 
     def setUp(self):
-        self.portal = self.layer["portal"]
-        self.smtp = self.layer["smtp"]
-        registry = getGlobalSiteManager()
-        self.original = queryUtility(ITranslationDomain, name="coalition")
-        registry.registerUtility(SimpleTranslationDomain("coalition", GERMAN), ITranslationDomain, name="coalition")
-        api.user.get(userid="beta-admin").setMemberProperties({"language": "de", "coalition_notifications": "off"})
-        for user in ("alpha-admin", "alpha-member", "beta-member", "coordinator"):
-            api.user.get(userid=user).setMemberProperties({"coalition_notifications": "off"})
+        super().setUp()
         self.document = make_document(self.portal, text=f"<p>{SECRET_TEXT}</p>")
         self.document.setTitle(SECRET_TITLE)
         transaction.commit()
         time.sleep(0.2)
         self.smtp.clear()
-
-    def tearDown(self):
-        registry = getGlobalSiteManager()
-        registry.unregisterUtility(provided=ITranslationDomain, name="coalition")
-        if self.original is not None:
-            registry.registerUtility(self.original, ITranslationDomain, name="coalition")
-
-    def mails(self, user, subject_part):
-        return [m for m in self.smtp.messages_to(address(user)) if subject_part in m.subject]
 
     def test_opening_mails_every_representative_in_their_language(self):
         deadline = datetime(2040, 3, 14, 12, 0, tzinfo=UTC)
