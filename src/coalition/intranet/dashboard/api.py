@@ -81,6 +81,11 @@ def my_workspaces(user_id: str) -> list[MyWorkspace]:
     return sorted(found.values(), key=lambda w: (WORKSPACE_TYPES.index(w.portal_type), w.title.lower()))
 
 
+def _minute(brain) -> int:
+    """The minute of a brain's modification, as the catalog's ``modified`` index orders by it."""
+    return brain.modified.millis() // 60000
+
+
 def recent_changes(workspaces: list[MyWorkspace], limit: int = RECENT_CHANGES) -> list[Change]:
     """The ``limit`` most recently modified items inside ``workspaces``, newest first.
 
@@ -89,14 +94,17 @@ def recent_changes(workspaces: list[MyWorkspace], limit: int = RECENT_CHANGES) -
     if not workspaces:
         return []
     roots = {w.path: w for w in workspaces}
-    brains = api.content.find(
-        path={"query": list(roots), "depth": -1},
-        sort_on="modified",
-        sort_order="descending",
-        # The workspaces themselves match the path query too; they are skipped below. The index keeps
-        # minutes only: ask for more and order by the exact modification time here.
-        sort_limit=2 * limit + len(roots),
-    )
+    results = api.content.find(path={"query": list(roots), "depth": -1}, sort_on="modified", sort_order="descending")
+    # The workspaces themselves match the path query too; they are skipped below. The index keeps minutes
+    # only: take every item of the last minute reached, then order by the exact modification time here.
+    wanted = 2 * limit + len(roots)
+    brains = list(results[:wanted])
+    if len(brains) == wanted:
+        boundary = _minute(brains[-1])
+        for brain in results[wanted:]:
+            if _minute(brain) != boundary:
+                break
+            brains.append(brain)
     brains = sorted(brains, key=lambda brain: brain.modified, reverse=True)
     changes = []
     for brain in brains:
