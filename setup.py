@@ -33,10 +33,15 @@ setup(
         "plone.app.iterate",
         "plone.app.multilingual",
         "collective.honeypot",
+        # Encryption at rest (security/encryption): AES-256-GCM with envelope keys.
+        "cryptography",
         "plone.classicui",
         "plone.distribution",
         "plone.restapi",
         "Products.CMFPlacefulWorkflow",
+        # The second factor (security/twofactor): TOTP codes and their QR codes.
+        "pyotp",
+        "segno",
         "openpyxl",
         "Pillow",
         # Scale-out (docs/scaling.md): RelStorage on PostgreSQL. psycopg2-binary is the driver; the
