@@ -81,10 +81,18 @@ def send_tag_purge(proxy: str, tags) -> int | None:
     try:
         response = requests.request("PURGE", url, headers={TAG_HEADER: " ".join(sorted(tags))}, timeout=PURGE_TIMEOUT)
     except requests.RequestException as error:
-        logger.warning("Could not purge %s from %s: %s", " ".join(sorted(tags)), proxy, error)
+        logger.warning("Could not purge %s from %s: %s", _tags_for_log(tags), proxy, error)
         return None
     if response.status_code != 200:
-        logger.warning("Purge of %s refused by %s: %s", " ".join(sorted(tags)), proxy, response.status_code)
+        logger.warning("Purge of %s refused by %s: %s", _tags_for_log(tags), proxy, response.status_code)
     else:
         logger.debug("Purged %s from %s: %s", " ".join(sorted(tags)), proxy, response.text.strip())
     return response.status_code
+
+
+def _tags_for_log(tags, shown: int = 5) -> str:
+    """A batch of thousands of tags (an import, the bench generator) in one readable log line."""
+    ordered = sorted(tags)
+    if len(ordered) <= shown:
+        return " ".join(ordered)
+    return f"{len(ordered)} tags ({' '.join(ordered[:shown])} …)"
