@@ -91,6 +91,25 @@ class TestMentorshipChannels(unittest.TestCase):
         self.assertIn(PUBLIC_ACTION, profile.text)
         self.assert_nothing_private(profile, "profile")
 
+    def test_the_sitemap_lists_the_mentor_page_in_every_language_and_forgets_it_on_withdrawal(self):
+        def sitemap(path):
+            response = self.get(path)
+            self.assertEqual(response.status_code, 200, path)
+            return gzip.decompress(response.content).decode("utf-8")
+
+        whole = sitemap("sitemap.xml.gz?page=1")
+        english = sitemap("en/sitemap.xml.gz?page=1")
+        for language in ("en", "de"):
+            url = f"{self.site_url}/{language}/mentorship/@@mentor/{self.slug}"
+            self.assertEqual(whole.count(f"<loc>{url}</loc>"), 1, language)
+            self.assertIn(f'href="{url}" hreflang="{language}"', english)
+        self.assertNotIn(f"<loc>{self.site_url}/de/mentorship/@@mentor/", english)
+
+        with api.env.adopt_user(username=COORDINATOR):
+            public_record.withdraw_mentor(self.mentor, "Left parliament.")
+        transaction.commit()
+        self.assertNotIn(f"@@mentor/{self.slug}", sitemap("sitemap.xml.gz?page=1"))
+
     def test_pages_and_files_reveal_nothing_private(self):
         paths = [
             "en/mentorship",

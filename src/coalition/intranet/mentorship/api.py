@@ -22,6 +22,7 @@ __all__ = [
     "mentor_status",
     "offer_url",
     "prisoners_seeking_mentor",
+    "public_mentor_pages",
     "public_mentors",
 ]
 
@@ -45,6 +46,20 @@ def mentor_status(profile) -> str:
 
 def public_mentors() -> list[PublicMentor]:
     return public_record.public_mentors()
+
+
+def public_mentor_pages(language_roots: dict) -> list[tuple[PublicMentor, dict[str, str]]]:
+    """Every public mentor with the URL of their page in each language (``{language: root}``) whose public
+    mentorship section exists (the sitemap lists them)."""
+    from coalition.intranet.mentorship.registry import SECTION_ID
+
+    sections = {
+        language: root[SECTION_ID].absolute_url() for language, root in language_roots.items() if SECTION_ID in root
+    }
+    return [
+        (mentor, {language: f"{url}/@@mentor/{mentor.slug}" for language, url in sections.items()})
+        for mentor in public_record.public_mentors()
+    ]
 
 
 def function_label(code: str):

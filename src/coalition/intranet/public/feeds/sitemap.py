@@ -6,6 +6,7 @@ retracted item can ever be in it, even when someone logged in asks for it; and e
 published translations (``<xhtml:link rel="alternate" hreflang>``).
 """
 
+from coalition.intranet.mentorship import api as mentorship
 from coalition.intranet.site.api import language_root
 from coalition.intranet.site.api import site_languages
 from collections import defaultdict
@@ -27,7 +28,15 @@ def _render_cachekey(method, self):
     if not api.user.is_anonymous():
         raise ram.DontCache
     catalog = api.portal.get_tool("portal_catalog")
-    return ("coalition-sitemap", self.context.absolute_url(), catalog.getCounter(), self.request.get("page", 0))
+    # Mentors' public records live in a register, not in the catalog: their publication dates join the key.
+    mentors = tuple(sorted((mentor.slug, str(mentor.published_on)) for mentor in mentorship.public_mentors()))
+    return (
+        "coalition-sitemap",
+        self.context.absolute_url(),
+        catalog.getCounter(),
+        hash(mentors),
+        self.request.get("page", 0),
+    )
 
 
 class PublicSiteMapView(SiteMapView):
@@ -92,6 +101,22 @@ class PublicSiteMapView(SiteMapView):
             if brain.portal_type in view_action_types:
                 loc += "/view"
             yield {"loc": loc, "lastmod": modified.ISO8601(), "alternates": alternates}
+        yield from self._mentor_pages(paths)
+
+    def _mentor_pages(self, paths):
+        """The mentors' public pages (``@@mentor/<slug>``) in each listed language, with their alternates."""
+        roots = {
+            root.Language() or root.getId(): root
+            for root in self.public_roots()
+            if "/".join(root.getPhysicalPath()) in paths
+        }
+        every_language = {root.Language() or root.getId(): root for root in self.public_roots()}
+        for mentor, urls in mentorship.public_mentor_pages(every_language):
+            lastmod = mentor.published_on.strftime("%Y-%m-%d") if mentor.published_on else ""
+            alternates = [{"hreflang": language, "href": url} for language, url in sorted(urls.items())]
+            for language in roots:
+                if language in urls:
+                    yield {"loc": urls[language], "lastmod": lastmod, "alternates": alternates}
 
     @ram.cache(_render_cachekey)
     def generate(self):
