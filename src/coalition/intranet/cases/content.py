@@ -2,6 +2,7 @@
 
 from AccessControl import ClassSecurityInfo
 from AccessControl.class_init import InitializeClass
+from coalition.intranet.security.encryption.fields import SealedText
 from plone.app.content.interfaces import INameFromTitle
 from plone.app.content.namechooser import NormalizingNameChooser
 from plone.dexterity.content import Container
@@ -36,6 +37,12 @@ class CaseFile(Container):
     """The title is the person's name (Latin transliteration, else Russian); it is not a field of its own."""
 
     security = ClassSecurityInfo()
+
+    # The confidential fields are stored sealed with the site's key (security/encryption/fields.py).
+    lawyer_contacts = SealedText("lawyer_contacts")
+    relatives_contacts = SealedText("relatives_contacts")
+    home_address = SealedText("home_address")
+    health_notes = SealedText("health_notes")
 
     @security.public
     def nomination_blockers(self):
