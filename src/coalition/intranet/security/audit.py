@@ -11,6 +11,7 @@ The log is append-only: this module offers no way to change or delete an entry.
 
 from BTrees.Length import Length
 from BTrees.LOBTree import LOBTree
+from collections.abc import Iterator
 from collections.abc import Sequence
 from dataclasses import dataclass
 from dataclasses import field
@@ -151,3 +152,27 @@ def entries(action: str | None = None, target=None, actor: str | None = None) ->
             continue
         found.append(entry)
     return found
+
+
+def _key_of(moment: datetime) -> int:
+    """The smallest key of an entry recorded at ``moment`` (or later)."""
+    return int(moment.timestamp() * 1_000_000) << RANDOM_BITS
+
+
+def entries_between(since: datetime | None = None, until: datetime | None = None) -> Iterator[AuditEntry]:
+    """Entries with ``since <= when < until``, newest first, read lazily by key range (a long log costs
+    only the entries read)."""
+    tree, _length = _storage()
+    if tree is None:
+        return
+    lowest = _key_of(since) if since is not None else None
+    highest = _key_of(until) - 1 if until is not None else None
+    while True:
+        try:
+            key = tree.maxKey(highest) if highest is not None else tree.maxKey()
+        except ValueError:  # no key at or below ``highest``
+            return
+        if lowest is not None and key < lowest:
+            return
+        yield _entry(key, tree[key])
+        highest = key - 1

@@ -1,14 +1,27 @@
-"""``/intranet/@@audit-log``: the audit log for coordinators, newest first, in pages."""
+"""``/intranet/@@audit-log``: the journal of the platform for coordinators (audit log, case reads, logins),
+newest first, filtered, in pages, and as CSV (``@@audit-log.csv``, itself an audited act)."""
 
 from coalition.intranet import _
 from coalition.intranet.batching import batch_start
 from coalition.intranet.security import audit
+from coalition.intranet.security import journal
+from coalition.intranet.security import login_events
+from coalition.intranet.security.browser.journal_rows import matches
+from coalition.intranet.security.browser.journal_rows import RowMaker
 from coalition.intranet.site import structure
-from coalition.intranet.workspaces import api as workspaces
+import csv
+from dataclasses import dataclass
+from dataclasses import field
+from datetime import date
+from datetime import datetime
+from datetime import UTC
+import io
+import itertools
 from plone import api
-from plone.batching import Batch
+from plone.protect import CheckAuthenticator
 from Products.Five import BrowserView
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from urllib.parse import urlencode
 from zExceptions import NotFound
 from zope.i18n import translate
 
@@ -26,6 +39,12 @@ ACTION_TITLES = {
     "roster.removed": _("audit_roster_removed", default="Removed from the roster"),
     "case.access_granted": _("audit_case_access_granted", default="Access to the case file granted"),
     "case.access_revoked": _("audit_case_access_revoked", default="Access to the case file revoked"),
+    "case.viewed": _("audit_case_viewed", default="Case file opened (page or REST API)"),
+    "case.downloaded": _("audit_case_downloaded", default="File downloaded from a case file"),
+    "case.listed": _("audit_case_listed", default="Case file read in a list, a search or an export"),
+    "login.succeeded": _("audit_login_succeeded", default="Logged in"),
+    "login.failed": _("audit_login_failed", default="Failed login (wrong password or no such account)"),
+    "audit.exported": _("audit_audit_exported", default="Audit log exported as CSV"),
     "case.consent_recorded": _("audit_case_consent_recorded", default="Publication consent recorded"),
     "case.assessment_started": _("audit_case_assessment_started", default="Assessment started"),
     "case.decided": _("audit_case_decided", default="Decision recorded"),
@@ -112,68 +131,233 @@ def action_title(action: str, details: dict):
     return ACTION_TITLES.get(action, action)
 
 
+# The kinds of action the filter offers (journal.KINDS), in the issue's words.
+KIND_TITLES = {
+    journal.KIND_ACCESS: _("audit_kind_access", default="Access grants"),
+    journal.KIND_ROSTER: _("audit_kind_roster", default="Roster changes"),
+    journal.KIND_LOGINS: _("audit_kind_logins", default="Logins and failed logins"),
+    journal.KIND_TWOFACTOR: _("audit_kind_twofactor", default="Second factor"),
+    journal.KIND_CASE_READS: _("audit_kind_case_reads", default="Case file views and downloads"),
+    journal.KIND_PUBLICATIONS: _("audit_kind_publications", default="Publications and retractions"),
+    journal.KIND_DECISIONS: _("audit_kind_decisions", default="Assessments and decisions"),
+    journal.KIND_BALLOTS: _("audit_kind_ballots", default="Ballots and consultations"),
+    journal.KIND_MENTORSHIP: _("audit_kind_mentorship", default="Mentorship"),
+    journal.KIND_CAMPAIGNS: _("audit_kind_campaigns", default="Campaigns"),
+    journal.KIND_EVENTS: _("audit_kind_events", default="Events"),
+    journal.KIND_IMPORTS: _("audit_kind_imports", default="Imports and exports of case files"),
+    journal.KIND_FILES: _("audit_kind_files", default="Files"),
+    journal.KIND_OTHER: _("audit_kind_other", default="Other acts"),
+}
+
+# By which door a login came (login_events.ROUTES).
+ROUTE_TITLES = {
+    login_events.FORM: _("audit_route_form", default="Login form"),
+    login_events.REST: _("audit_route_rest", default="REST API (@login)"),
+    login_events.BASIC: _("audit_route_basic", default="HTTP Basic"),
+    login_events.PASSWORD_RESET: _("audit_route_password_reset", default="After setting a new password"),
+}
+
+PAGE_SIZE = 50
+CSV_MAX_ROWS = 100_000
+
+
+@dataclass
+class Filters:
+    """What the reader asked for: a kind of action, a person, days (both included), a text in the target."""
+
+    kind: str = ""
+    person: str = ""
+    first: date | None = None
+    last: date | None = None
+    text: str = ""
+    errors: dict = field(default_factory=dict)
+
+    @classmethod
+    def from_form(cls, form) -> "Filters":
+        filters = cls(
+            kind=_text(form.get("kind")),
+            person=_text(form.get("person")),
+            text=_text(form.get("q")),
+        )
+        if filters.kind and filters.kind not in journal.KINDS:
+            filters.errors["kind"] = _("audit_error_kind", default="Choose a kind of action from the list.")
+            filters.kind = ""
+        filters.first = filters._day(form, "from")
+        filters.last = filters._day(form, "to")
+        if filters.first and filters.last and filters.first > filters.last:
+            filters.errors["to"] = _("audit_error_days", default="The last day comes before the first day.")
+        return filters
+
+    def _day(self, form, name: str) -> date | None:
+        value = _text(form.get(name))
+        if not value:
+            return None
+        try:
+            return date.fromisoformat(value)
+        except ValueError:
+            self.errors[name] = _("audit_error_date", default="Enter a day as year-month-day, e.g. 2026-12-31.")
+            return None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.kind or self.person or self.first or self.last or self.text or self.errors)
+
+    def query(self) -> dict:
+        """The filters as the page's URL carries them (only those set)."""
+        values = {
+            "kind": self.kind,
+            "person": self.person,
+            "from": self.first.isoformat() if self.first else "",
+            "to": self.last.isoformat() if self.last else "",
+            "q": self.text,
+        }
+        return {name: value for name, value in values.items() if value}
+
+
+def _text(value) -> str:
+    if isinstance(value, list | tuple):
+        value = value[0] if value else ""
+    return value.strip()[:200] if isinstance(value, str) else ""
+
+
+def filtered_rows(request, filters: Filters):
+    """The journal as rows for the current user, newest first, with every filter applied (lazily)."""
+    maker = RowMaker(request, action_title, KIND_TITLES, ROUTE_TITLES)
+    since, until = journal.day_range(filters.first, filters.last)
+    for entry in journal.entries(filters.kind, since, until):
+        row = maker.row(entry)
+        if matches(row, filters.person, filters.text):
+            yield row
+
+
+def _intranet_only(context) -> None:
+    portal_path = api.portal.get().getPhysicalPath()
+    if context.getPhysicalPath() != (*portal_path, structure.INTRANET_ID):
+        raise NotFound("The audit log is at /intranet/@@audit-log.")
+
+
 class AuditLogView(BrowserView):
-    """A readable table of the audit log. The log itself is kept by ``security.audit``."""
+    """The journal as a page: filters, a table of 50 rows, pages that keep the filters, the CSV button."""
 
     index = ViewPageTemplateFile("templates/audit_log.pt")
 
     def __call__(self):
-        portal_path = api.portal.get().getPhysicalPath()
-        if self.context.getPhysicalPath() != (*portal_path, structure.INTRANET_ID):
-            raise NotFound("The audit log is at /intranet/@@audit-log.")
+        _intranet_only(self.context)
+        self.filters = Filters.from_form(self.request.form)
         return self.index()
 
-    def batch(self):
-        return Batch(audit.entries(), PAGE_SIZE, batch_start(self.request.form))
-
-    def _t(self, message) -> str:
+    def t(self, message) -> str:
         return translate(message, context=self.request)
 
-    def _person(self, userid: str) -> str:
-        if not userid:
-            return self._t(_("audit_actor_system", default="System (installation or script)"))
-        return workspaces.display_name_with_id(userid)
-
-    def _action(self, action: str, details: dict) -> str:
-        title = action_title(action, details)
-        return title if title == action else self._t(title)
-
-    def _role(self, role: str) -> str:
-        return self._t(workspaces.ROLE_TITLES[role]) if role in workspaces.ROLE_TITLES else role
-
-    def rows(self, batch) -> list[dict]:
-        portal_url = api.portal.get().absolute_url()
-        rows = []
-        for entry in batch:
-            details = entry.details
-            what = []
-            if details.get("principal"):
-                what.append(self._person(details["principal"]))
-            if details.get("previous_role") and details.get("role"):
-                what.append(f"{self._role(details['previous_role'])} → {self._role(details['role'])}")
-            elif details.get("role"):
-                what.append(self._role(details["role"]))
-            elif details.get("local_roles"):
-                what.append(details["local_roles"])
-            elif details.get("previous_role"):
-                what.append(
-                    self._t(
-                        _(
-                            "audit_was_role",
-                            default="was ${role}",
-                            mapping={"role": self._role(details["previous_role"])},
-                        )
-                    )
-                )
-            rows.append(
-                {
-                    "iso": entry.when.isoformat(),
-                    "when": entry.when.strftime("%Y-%m-%d %H:%M:%S UTC"),
-                    "actor": self._person(entry.actor),
-                    "action": self._action(entry.action, details),
-                    "target_title": entry.target_title,
-                    "target_url": portal_url + entry.target_path,
-                    "what": ", ".join(what),
-                }
+    def page(self) -> dict:
+        """This page's rows and where the pages before and after it start (None: there is none)."""
+        if getattr(self, "_page", None) is None:
+            start = batch_start(self.request.form)
+            rows = (
+                []
+                if self.filters.errors
+                else list(itertools.islice(filtered_rows(self.request, self.filters), start, start + PAGE_SIZE + 1))
             )
-        return rows
+            self._page = {
+                "rows": rows[:PAGE_SIZE],
+                "first": start + 1,
+                "last": start + min(len(rows), PAGE_SIZE),
+                "newer": max(start - PAGE_SIZE, 0) if start else None,
+                "older": start + PAGE_SIZE if len(rows) > PAGE_SIZE else None,
+            }
+        return self._page
+
+    def rows_for(self, entries) -> list[dict]:
+        """Rows of journal entries (for tests and reports that pick entries themselves)."""
+        maker = RowMaker(self.request, action_title, KIND_TITLES, ROUTE_TITLES)
+        return [maker.row(entry) for entry in entries]
+
+    def page_url(self, start: int) -> str:
+        query = {**self.filters.query(), "b_start:int": start} if start else self.filters.query()
+        suffix = f"?{urlencode(query)}" if query else ""
+        return f"{self.context.absolute_url()}/@@audit-log{suffix}"
+
+    def clear_url(self) -> str:
+        return f"{self.context.absolute_url()}/@@audit-log"
+
+    def kind_options(self) -> list[dict]:
+        return [
+            {"value": kind, "title": self.t(KIND_TITLES[kind]), "selected": kind == self.filters.kind}
+            for kind in journal.KINDS
+        ]
+
+    def error(self, name: str) -> str:
+        message = self.filters.errors.get(name)
+        return self.t(message) if message else ""
+
+    def hidden_filters(self) -> list[tuple[str, str]]:
+        return list(self.filters.query().items())
+
+    def csv_limit(self) -> int:
+        return CSV_MAX_ROWS
+
+
+CSV_COLUMNS = (
+    ("iso", _("audit_csv_when", default="When (UTC)")),
+    ("kind_label", _("audit_csv_kind", default="Kind")),
+    ("action_label", _("audit_csv_action", default="What happened")),
+    ("action", _("audit_csv_action_id", default="Action id")),
+    ("actor", _("audit_csv_actor", default="By whom")),
+    ("actor_id", _("audit_csv_actor_id", default="User id")),
+    ("target", _("audit_csv_target", default="Workspace, record or account")),
+    ("target_path", _("audit_csv_path", default="Path")),
+    ("concerning", _("audit_csv_concerning", default="Details")),
+)
+
+
+def csv_safe(value) -> str:
+    """A cell a spreadsheet will not run as a formula (a title typed as "=HYPERLINK(...)")."""
+    text = str(value)
+    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
+def journal_csv(request, filters: Filters) -> tuple[bytes, int]:
+    """The filtered journal as CSV (UTF-8 with a byte-order mark, so spreadsheets read it as UTF-8), labels
+    in the reader's language next to the raw action id; returns the bytes and the number of rows."""
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([translate(title, context=request) for _name, title in CSV_COLUMNS])
+    count = 0
+    for row in itertools.islice(filtered_rows(request, filters), CSV_MAX_ROWS):
+        writer.writerow([csv_safe(row[name]) for name, _title in CSV_COLUMNS])
+        count += 1
+    return buffer.getvalue().encode("utf-8-sig"), count
+
+
+class AuditLogCSV(BrowserView):
+    """``@@audit-log.csv``: the filtered journal as a file. A POST with the authenticator (an export is an
+    act, recorded in the audit log with its filters, never a link to follow)."""
+
+    def __call__(self):
+        _intranet_only(self.context)
+        filters = Filters.from_form(self.request.form)
+        if self.request.get("REQUEST_METHOD", "GET").upper() != "POST" or filters.errors:
+            query = urlencode(filters.query())
+            page = f"{self.context.absolute_url()}/@@audit-log"
+            self.request.response.redirect(f"{page}?{query}" if query else page)
+            return ""
+        CheckAuthenticator(self.request)
+        data, count = journal_csv(self.request, filters)
+        # The free text may be a name someone searched for: the entry says that a text filter was used, not which.
+        audit.record(
+            "audit.exported",
+            self.context,
+            rows=count,
+            kind=filters.kind,
+            person=filters.person,
+            first_day=filters.first.isoformat() if filters.first else "",
+            last_day=filters.last.isoformat() if filters.last else "",
+            text_filter="yes" if filters.text else "",
+        )
+        response = self.request.response
+        response.setHeader("Content-Type", "text/csv; charset=utf-8")
+        response.setHeader(
+            "Content-Disposition", f'attachment; filename="audit-log-{datetime.now(UTC):%Y%m%d-%H%M}.csv"'
+        )
+        response.setHeader("Cache-Control", "private, no-store")
+        return data
