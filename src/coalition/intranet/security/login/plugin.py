@@ -11,13 +11,20 @@ password and are left to their plugins.
   (after the Zope root's user folder also refused, so the operators' root account is never counted) is
   counted once per request; an unknown name costs one password hash like a known one, so the time of the
   answer does not tell whether an account exists.
+- A right password is then judged by the second factor (``security/twofactor/api.check_login``) by the
+  route it came: the login form carries the code in ``__ac_otp``, ``@login`` in its JSON body (``rest.py``);
+  every other route (HTTP Basic, a password cookie) has no place for a code and is refused for accounts
+  with a second factor. A refusal blanks the password and counts like a wrong password, so a right password
+  with a wrong code looks exactly like a wrong password and locks the same way.
 """
 
 from AccessControl import AuthEncoding
+from AccessControl import getSecurityManager
 from AccessControl.class_init import InitializeClass
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from coalition.intranet.security import login_events
 from coalition.intranet.security.login import passwords
 from coalition.intranet.security.login import throttle
 from functools import cache
@@ -25,6 +32,7 @@ import logging
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
 from Products.PluggableAuthService.plugins.BasePlugin import BasePlugin
+from Products.PluggableAuthService.plugins.CookieAuthHelper import CookieAuthHelper
 import secrets
 from zope.annotation.interfaces import IAnnotations
 from zope.globalrequest import getRequest
@@ -35,6 +43,10 @@ logger = logging.getLogger("coalition.login")
 
 PLUGIN_ID = "coalition_login_guard"
 SEEN = "coalition.login.seen"  # request annotation: logins already judged in this request
+DECISIONS = "coalition.login.second_factor"  # request annotation: the second factor's verdicts
+REFUSALS = "coalition.login.second_factor_refusals"  # request annotation: refusals the person may be told
+REST_CODE = "coalition.login.rest_code"  # request annotation: the "otp" of an @login body
+OTP_FIELD = "__ac_otp"  # the login form's field for the code
 
 
 @cache
@@ -69,6 +81,54 @@ def _is_local(address: str) -> bool:
     return parsed.is_loopback or parsed.is_private
 
 
+def _request_memory(request, name, factory):
+    annotations = IAnnotations(request, None) if request is not None else None
+    if annotations is None:
+        return factory()
+    return annotations.setdefault(name, factory())
+
+
+def mark_rest_login(request, code) -> None:
+    """@login (``rest.py``) hands the guard the code of its JSON body ("otp"); empty when there is none."""
+    IAnnotations(request)[REST_CODE] = "" if code is None else str(code)
+
+
+def rest_login_code(request) -> str | None:
+    annotations = IAnnotations(request, None) if request is not None else None
+    return None if annotations is None else annotations.get(REST_CODE)
+
+
+def second_factor_code(route: str, request) -> str:
+    from coalition.intranet.security.twofactor import api as twofactor
+
+    if route == twofactor.FORM:
+        return str(request.form.get(OTP_FIELD) or "")
+    if route == twofactor.REST:
+        return rest_login_code(request) or ""
+    return ""
+
+
+def remember_refusal(request, decision) -> None:
+    if request is not None and decision.message is not None:
+        _request_memory(request, REFUSALS, list).append(decision.message)
+
+
+def refusal_message(request):
+    """What a login refused by the second factor may tell the person (not yet enrolled), else None."""
+    annotations = IAnnotations(request, None) if request is not None else None
+    messages = [] if annotations is None else annotations.get(REFUSALS, [])
+    return messages[0] if messages else None
+
+
+def recovery_codes_left(request) -> int | None:
+    """How many recovery codes are left, when this request logged in with one."""
+    annotations = IAnnotations(request, None) if request is not None else None
+    for decision in [] if annotations is None else annotations.get(DECISIONS, {}).values():
+        if decision.allowed and decision.recovery_codes_left is not None:
+            return decision.recovery_codes_left
+    return None
+
+
 @implementer(IAuthenticationPlugin, IValidationPlugin)
 class LoginGuard(BasePlugin):
     meta_type = "Coalition login guard"
@@ -92,8 +152,6 @@ class LoginGuard(BasePlugin):
             return None
 
     def _guarded(self, credentials, login, password):
-        from coalition.intranet.security.login.settings import login_settings
-
         request = getRequest()
         address = client_address(request)
         if throttle.is_locked(self._records, login, address):
@@ -101,6 +159,13 @@ class LoginGuard(BasePlugin):
             return None
         result = self._authenticate_with_others(credentials)
         if result is not None:
+            decision = self._second_factor(credentials, result[0], request)
+            if not decision.allowed:
+                remember_refusal(request, decision)
+                if decision.counted and self._first_time(request, login):
+                    self._count_failure(request, login, address)
+                credentials["password"] = ""  # the other plugins answer as for a wrong password
+                return None
             if throttle.has_failures(self._records, login) and self._first_time(request, login):
                 throttle.in_own_transaction(
                     self._records,
@@ -114,16 +179,55 @@ class LoginGuard(BasePlugin):
         if not self._login_exists(login):
             AuthEncoding.pw_validate(_dummy_hash(), password)
         if self._first_time(request, login):
-            settings = login_settings()
-
-            def count(store):
-                for lock in throttle.count_failure(store, login, address, settings):
-                    logger.warning("Login locked: %s %s after %d failures", lock.kind, lock.name, lock.failures)
-
-            throttle.in_own_transaction(self._records, count)
+            self._count_failure(request, login, address)
         # Nobody after us needs to check this password again.
         credentials["password"] = ""
         return None
+
+    def _count_failure(self, request, login, address) -> None:
+        from coalition.intranet.security.login.settings import login_settings
+
+        settings = login_settings()
+
+        def count(store):
+            for lock in throttle.count_failure(store, login, address, settings):
+                logger.warning("Login locked: %s %s after %d failures", lock.kind, lock.name, lock.failures)
+
+        throttle.in_own_transaction(self._records, count)
+        login_events.record_failed_login(request, login)  # the audit log's page lists failed logins
+
+    def _second_factor(self, credentials, user_id, request):
+        """The second factor's verdict on a login whose password was right, decided once per request (the
+        code is used up by the first check)."""
+        from coalition.intranet.security.twofactor import api as twofactor
+
+        route = self._route(credentials, request)
+        code = second_factor_code(route, request)
+        current = getSecurityManager().getUser()
+        current_id = current.getId() if current is not None else None
+        decisions = _request_memory(request, DECISIONS, dict)
+        key = (user_id, route, code)
+        if key not in decisions:
+            decisions[key] = twofactor.check_login(user_id, route, code, current_user_id=current_id)
+        return decisions[key]
+
+    def _route(self, credentials, request) -> str:
+        """How the password came: Plone's login form, the REST API's @login, a logged-in person's password
+        checked again, or anything else (HTTP Basic, a password cookie), which has no place for a code."""
+        from coalition.intranet.security.twofactor import api as twofactor
+
+        extractor_id = credentials.get("extractor")
+        if extractor_id is None:  # acl_users.authenticate(): @login or a password form
+            return twofactor.REST if rest_login_code(request) is not None else twofactor.CONFIRM
+        extractor = getattr(aq_base(self._getPAS()), extractor_id, None)
+        form = getattr(request, "form", None) or {}
+        if (
+            isinstance(extractor, CookieAuthHelper)
+            and form.get("__ac_name")
+            and form.get("__ac_password") == credentials.get("password")
+        ):
+            return twofactor.FORM
+        return twofactor.OTHER
 
     def _authenticate_with_others(self, credentials):
         pas = self._getPAS()
