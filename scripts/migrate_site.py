@@ -7,8 +7,11 @@ Stop the site first (the embedded FileStorage is opened by this process). ``expo
 plone.exportimport (content with versions, users and groups, relations, translations, redirects, comments,
 portlets) and writes the project's complement ``coalition-extras.json`` (the case grants to organisations,
 the registers of publication acts, the assessments and decisions, the audit log: imports/migration.py).
-``import`` reads both into the site (create it first with ``make site DEMO=0``). The folder holds every
-confidential field in clear text: keep it encrypted and delete it after the move (docs/import.md).
+Every version of every object with a CMFEditions history is written to ``coalition-histories/`` and
+rebuilt on import (imports/histories.py). ``import`` reads all three into the site (create it first with
+``make site DEMO=0``); it checks the histories first and refuses a missing or damaged file before anything
+changes. The folder holds every confidential field in clear text: keep it encrypted and delete it after the
+move (docs/import.md).
 """
 
 import argparse
@@ -28,17 +31,34 @@ def parse_args(argv):
     parser.add_argument("folder")
     parser.add_argument("--site-id", default="coalition")
     parser.add_argument("--admin-user", default="admin", help="the Zope root user (Manager) who moves the site")
+    parser.add_argument(
+        "--without-histories",
+        action="store_true",
+        help="import an export made before versions moved: every object starts a new history",
+    )
     return parser.parse_args(argv)
 
 
+def print_counts(verb: str, counts: dict) -> None:
+    for portal_type, numbers in counts.items():
+        print(f"  {verb} {portal_type}: {numbers['objects']} objects, {numbers['versions']} versions")
+
+
 def export_site(site, folder: pathlib.Path) -> int:
+    from coalition.intranet.imports.histories import export_histories
+    from coalition.intranet.imports.histories import FOLDER
     from coalition.intranet.imports.migration import export_extras
     from plone.exportimport.exporters import get_exporter
 
     folder.mkdir(parents=True, exist_ok=True)
-    options = argparse.Namespace(query=None, include_revisions=True)
+    # Without plone.exportimport's revisions: they are metadata only on import, and its serializer writes
+    # an older file version's blob over the current one of the same name. Whole histories: below.
+    options = argparse.Namespace(query=None, include_revisions=False)
     for path in get_exporter(site).export_site(folder, options=options)[1:]:
         print(f"  wrote {path}", flush=True)
+    histories = export_histories(site, folder)
+    print(f"  wrote {folder / FOLDER} (the histories of {len(histories['objects'])} objects)")
+    print_counts("versions of", histories["counts"])
     extras = export_extras(site)
     (folder / EXTRAS).write_text(json.dumps(extras, ensure_ascii=False, indent=1), encoding="utf-8")
     print(f"  wrote {folder / EXTRAS} ({len(extras['objects'])} objects, {len(extras['audit_log'])} audit entries)")
@@ -47,26 +67,42 @@ def export_site(site, folder: pathlib.Path) -> int:
     return 0
 
 
-def import_site(site, folder: pathlib.Path) -> int:
+def import_site(site, folder: pathlib.Path, with_histories: bool = True) -> int:
+    from coalition.intranet.imports.histories import BrokenHistories
+    from coalition.intranet.imports.histories import import_histories
+    from coalition.intranet.imports.histories import no_versions_while_importing
+    from coalition.intranet.imports.histories import read_histories
     from coalition.intranet.imports.migration import complete_fields
     from coalition.intranet.imports.migration import import_extras
     from coalition.intranet.imports.migration import restoring_site
     from plone.exportimport.importers import get_importer
     import transaction
 
+    try:
+        # Checked whole before anything changes: plone.exportimport's importers commit as they go.
+        histories = read_histories(folder) if with_histories else []
+        extras = json.loads((folder / EXTRAS).read_text(encoding="utf-8"))
+    except (BrokenHistories, OSError, ValueError) as error:
+        print(f"Refused: {error}", file=sys.stderr)
+        return 2
     importer = get_importer(site)
     with restoring_site():
-        for line in importer.import_site(folder):
-            print(f"  {line}", flush=True)
-        completed = import_extras(site, json.loads((folder / EXTRAS).read_text(encoding="utf-8")))
-        print(f"  completed {completed} objects from {EXTRAS}")
-        # After the registers: a vocabulary may list only what they know (the live public profiles).
-        still = complete_fields(site, folder, importer.incomplete)
-    print(f"  completed the fields of {len(importer.incomplete) - len(still)} objects in a second pass")
+        with no_versions_while_importing():
+            for line in importer.import_site(folder):
+                print(f"  {line}", flush=True)
+            completed = import_extras(site, extras)
+            print(f"  completed {completed} objects from {EXTRAS}")
+            # After the registers: a vocabulary may list only what they know (the live public profiles).
+            still = complete_fields(site, folder, importer.incomplete)
+        print(f"  completed the fields of {len(importer.incomplete) - len(still)} objects in a second pass")
+        restored, versions_not_kept = import_histories(site, histories)
+    print_counts("restored the versions of", restored)
     for path, fields in sorted(still.items()):
         print(f"  NOT KEPT: {path} {', '.join(fields)}")
+    for line in versions_not_kept:
+        print(f"  NOT KEPT: {line}")
     transaction.commit()
-    return 1 if still else 0
+    return 1 if still or versions_not_kept else 0
 
 
 def log_in(app, user_id: str) -> bool:
@@ -91,7 +127,9 @@ def main(app, argv) -> int:
         return 1
     folder = pathlib.Path(args.folder)
     with site_hook(site):
-        return export_site(site, folder) if args.action == "export" else import_site(site, folder)
+        if args.action == "export":
+            return export_site(site, folder)
+        return import_site(site, folder, with_histories=not args.without_histories)
 
 
 if __name__ == "__main__":

@@ -2,12 +2,16 @@
 
     zconsole run <zope.conf> tests/imports/site_facts.py [--prepare]
 
-``--prepare`` first saves two more versions of the demo's working document and grants Alpha's first
-case to the organisation Beta and to the user ``commission`` (the demo has neither), so that the move has
-a history and grants to keep. The facts: every content object by path with its UID,
-type and workflow state; the translation groups of the public profiles; the versions of the working
-documents; the local roles and organisation grants of case files; the site's registers; the audit log;
-and what Anonymous finds in the catalog.
+``--prepare`` first saves two more versions of the demo's working document (by two other users, with
+comments), adds a shared file to Alpha's workspace and replaces it (two versions, the same file name,
+different bytes), and grants Alpha's first case to the organisation Beta and to the user ``commission``
+(the demo has neither), so that the move has histories and grants to keep. The facts: every content object
+by path with its UID, type and workflow state; the translation groups of the public profiles; every
+CMFEditions history (each version's principal, time, comment and content); the local roles and organisation
+grants of case files; the site's registers; the audit log; and what Anonymous finds in the catalog.
+
+``--revert`` (on the moved site, never committed) reverts the working document to its version 1 and the
+shared file to its version 0 as CMFEditions does, and prints what they hold then.
 """
 
 import json
@@ -38,18 +42,50 @@ def translation_groups(catalog) -> list:
     return sorted(groups)
 
 
+SHARED_FILE = "site-move-minutes"
+
+
+def content_of(obj) -> dict:
+    """What a version holds: its title, its text and the digest of its file."""
+    import hashlib
+
+    found = {"title": obj.title}
+    text = getattr(obj, "text", None)
+    if text is not None and hasattr(text, "raw"):
+        found["text"] = text.raw
+    blob = getattr(obj, "file", None)
+    if blob is not None and hasattr(blob, "data"):
+        found["file"] = [blob.filename, hashlib.sha256(blob.data).hexdigest()]
+    return found
+
+
 def versions(site, catalog) -> dict:
+    """Every history, newest version first (as CMFEditions lists it), with the current content."""
+    from coalition.intranet.imports.histories import has_history
     from plone import api
 
     repository = api.portal.get_tool("portal_repository")
     facts = {}
-    for brain in catalog.unrestrictedSearchResults(portal_type="WorkingDocument"):
+    for brain in catalog.unrestrictedSearchResults(path="/".join(site.getPhysicalPath())):
         obj = brain._unrestrictedGetObject()
-        entries = [
-            {"version": version.version_id, "comment": version.comment, "text": version.object.text.raw}
+        if not has_history(obj):
+            continue
+        history = [
+            {
+                "version": version.version_id,
+                "principal": version.sys_metadata["principal"],
+                "time": int(version.sys_metadata["timestamp"]),
+                "comment": str(version.comment) if version.comment is not None else None,
+                "review_state": version.sys_metadata.get("review_state"),
+                **content_of(version.object),
+            }
             for version in repository.getHistory(obj, countPurged=False)
         ]
-        facts[brain.getPath()] = entries
+        facts[brain.getPath()] = {
+            "type": brain.portal_type,
+            "history": history,
+            "current": content_of(obj),
+        }
     return facts
 
 
@@ -100,17 +136,52 @@ def anonymous_paths(catalog) -> list:
         setSecurityManager(manager)
 
 
+def working_document(catalog):
+    return catalog.unrestrictedSearchResults(portal_type="WorkingDocument", sort_on="path")[0]._unrestrictedGetObject()
+
+
 def edit_document(catalog) -> None:
     from plone import api
     from plone.app.textfield.value import RichTextValue
 
     repository = api.portal.get_tool("portal_repository")
-    document = catalog.unrestrictedSearchResults(portal_type="WorkingDocument", sort_on="path")[
-        0
-    ]._unrestrictedGetObject()
-    for number in (1, 2):
+    document = working_document(catalog)
+    for number, author in ((1, "alpha-admin"), (2, "beta-admin")):
         document.text = RichTextValue(f"<p>Site-move draft {number}</p>", "text/html", "text/x-html-safe")
-        repository.save(document, comment=f"site-move revision {number}")
+        with api.env.adopt_user(username=author), api.env.adopt_roles(["Manager"]):
+            repository.save(document, comment=f"site-move revision {number}")
+
+
+def share_file(site) -> None:
+    """A file uploaded by one member and replaced by another (the edit form's autoversion), same name."""
+    from plone import api
+    from plone.namedfile.file import NamedBlobFile
+    from zope.event import notify
+    from zope.lifecycleevent import ObjectModifiedEvent
+
+    workspace = site["intranet"]["organisations"]["alpha"]
+    with api.env.adopt_user(username="alpha-member"):
+        item = api.content.create(
+            container=workspace,
+            type="File",
+            id=SHARED_FILE,
+            title="Minutes",
+            file=NamedBlobFile(b"First minutes\n", contentType="text/plain", filename="minutes.txt"),
+        )
+    with api.env.adopt_user(username="alpha-admin"):
+        item.file = NamedBlobFile(b"Corrected minutes, approved\n", contentType="text/plain", filename="minutes.txt")
+        notify(ObjectModifiedEvent(item))
+
+
+def revert(site, catalog) -> dict:
+    from plone import api
+
+    repository = api.portal.get_tool("portal_repository")
+    document = working_document(catalog)
+    shared = site["intranet"]["organisations"]["alpha"][SHARED_FILE]
+    repository.revert(document, 1)
+    repository.revert(shared, 0)
+    return {"document": content_of(document), "file": content_of(shared)}
 
 
 def grant_access(catalog) -> None:
@@ -135,8 +206,13 @@ def main(app, argv) -> None:
     site = open_site(app, "coalition")
     newSecurityManager(None, app.acl_users.getUserById("admin").__of__(app.acl_users))
     catalog = api.portal.get_tool("portal_catalog")
+    if "--revert" in argv:
+        print(json.dumps(revert(site, catalog), sort_keys=True))
+        transaction.abort()
+        return
     if "--prepare" in argv:
         edit_document(catalog)
+        share_file(site)
         grant_access(catalog)
         transaction.commit()
     facts = {
