@@ -28,6 +28,7 @@ from coalition.intranet.site.api import language_root
 from coalition.intranet.site.api import site_languages
 from coalition.intranet.site.scripting import open_site
 from coalition.intranet.site.scripting import script_arguments
+from contextlib import contextmanager
 from datetime import date
 import json
 import os
@@ -51,6 +52,7 @@ from zope.i18n import translate
 
 SCRIPT_NAME = "generate.py"
 CACHING_SWITCH = "plone.caching.interfaces.ICacheSettings.enabled"
+PURGING_SWITCH = "plone.cachepurging.interfaces.ICachePurgingSettings.enabled"
 
 
 def parse_args(argv):
@@ -70,6 +72,20 @@ def load_fictional(argv):
     import fictional
 
     return fictional
+
+
+@contextmanager
+def purging_paused():
+    """No proxy listens while the bench database is made: purging stays off until the end (then as before)."""
+    before = api.portal.get_registry_record(PURGING_SWITCH, default=False)
+    api.portal.set_registry_record(PURGING_SWITCH, False)
+    transaction.commit()
+    try:
+        yield
+    finally:
+        transaction.abort()
+        api.portal.set_registry_record(PURGING_SWITCH, before)
+        transaction.commit()
 
 
 def ensure_site(app, site_id: str):
@@ -240,6 +256,8 @@ def write_manifest(site, args, writer, first_person, sample_case: str) -> pathli
 def main(app, argv) -> int:
     args = parse_args(script_arguments(argv, SCRIPT_NAME))
     fictional = load_fictional(argv)
+    import scenery
+
     site = ensure_site(app, args.site_id)
     if site is None:
         return 1
@@ -247,6 +265,29 @@ def main(app, argv) -> int:
     # bench/run.py reports any RAM-cache hit), and the headers the caching proxy of bench/load.py obeys.
     api.portal.set_registry_record(CACHING_SWITCH, True)
     transaction.commit()
+    started = time.monotonic()
+    with purging_paused():
+        writer, first_person, sample_case = generate(site, args, fictional)
+        profiles = scenery.canonical_profiles(site, writer.languages[0])
+        rng = person_random(args.seed + 2, 0)
+        mentors = scenery.ensure_mentors(site, profiles, BENCH_MEMBER, BENCH_ORGANISATION, rng)
+        events = scenery.ensure_events(site, profiles, BENCH_MEMBER, rng)
+    manifest = write_manifest(site, args, writer, first_person, sample_case)
+    catalog = api.portal.get_tool("portal_catalog")
+    for language in writer.languages:
+        published = len(
+            catalog.unrestrictedSearchResults(
+                portal_type="PrisonerProfile", review_state="published", Language=language
+            )
+        )
+        print(f"  /{language}: {published} published profiles", flush=True)
+    print(f"  {mentors} mentors, {events} events", flush=True)
+    print(f"Done in {time.monotonic() - started:.0f} s; manifest: {manifest}", flush=True)
+    return 0
+
+
+def generate(site, args, fictional):
+    """The profiles in every language, then the bench member's case files."""
     languages = site_languages()
     default = api.portal.get_registry_record("plone.default_language")
     languages.sort(key=lambda language: language != default)
@@ -269,17 +310,7 @@ def main(app, argv) -> int:
     print(f"Case files of the bench member ({args.cases})...", flush=True)
     sample_case = ensure_intranet(site, fictional, args.seed, args.cases)
     first_person = fictional.person(person_random(args.seed, 0), today, region_label)
-    manifest = write_manifest(site, args, writer, first_person, sample_case)
-    catalog = api.portal.get_tool("portal_catalog")
-    for language in languages:
-        published = len(
-            catalog.unrestrictedSearchResults(
-                portal_type="PrisonerProfile", review_state="published", Language=language
-            )
-        )
-        print(f"  /{language}: {published} published profiles", flush=True)
-    print(f"Done in {time.monotonic() - started:.0f} s; manifest: {manifest}", flush=True)
-    return 0
+    return writer, first_person, sample_case
 
 
 if __name__ == "__main__":

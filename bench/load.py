@@ -43,6 +43,7 @@ JSON = {"Accept": "application/json"}
 MODES = ("plone", "proxy", "static")
 # name -> (path, logged in, extra headers)
 LOAD_PAGES = (
+    ("front page", "en", False, {}),
     ("list", "en/prisoners", False, {}),
     ("list: status + article", "en/prisoners?status=serving_sentence&article=207.3", False, {}),
     ("profile (en)", "{profile_en}", False, {}),

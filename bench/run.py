@@ -34,7 +34,7 @@ DEFAULT_OUTPUT = REPOSITORY / "bench" / "results" / "latest.md"
 DEFAULT_PAGE_SIZE = 24
 # name -> path below the site; {placeholders} come from the generator's manifest (see page_values()).
 PAGES = (
-    ("home page (reference: a plain Plone page)", "en"),
+    ("front page", "en"),
     ("list", "en/prisoners"),
     ("list: status + article", "en/prisoners?status=serving_sentence&article=207.3"),
     ("list: region + year", "en/prisoners?region={region}&year=2022"),
@@ -49,6 +49,8 @@ PAGES = (
     ("open data CSV", "en/prisoners/@@open-data.csv"),
     ("open data JSON", "en/prisoners/@@open-data.json"),
     ("RSS", "en/prisoners/@@rss"),
+    ("mentors", "en/mentorship"),
+    ("events calendar", "en/events"),
 )
 HEADERS = {
     "Cache-Control": "no-cache",
