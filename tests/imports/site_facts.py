@@ -4,7 +4,8 @@
 
 ``--prepare`` first saves two more versions of the demo's working document (by two other users, with
 comments), adds a shared file to Alpha's workspace and replaces it (two versions, the same file name,
-different bytes), and grants Alpha's first case to the organisation Beta and to the user ``commission``
+different bytes), saves two versions of Alpha's first case file with a confidential marker in a confidential
+field (``CONFIDENTIAL_MARKER``), and grants Alpha's first case to the organisation Beta and to the user ``commission``
 (the demo has neither), so that the move has histories and grants to keep. The facts: every content object
 by path with its UID, type and workflow state; the translation groups of the public profiles; every
 CMFEditions history (each version's principal, time, comment and content); the local roles and organisation
@@ -43,6 +44,8 @@ def translation_groups(catalog) -> list:
 
 
 SHARED_FILE = "site-move-minutes"
+# Written into the versions of a case file: it must not be in the export folder as plaintext.
+CONFIDENTIAL_MARKER = "SITEMOVE-LAWYER-7F3A"
 
 
 def content_of(obj) -> dict:
@@ -53,6 +56,9 @@ def content_of(obj) -> dict:
     text = getattr(obj, "text", None)
     if text is not None and hasattr(text, "raw"):
         found["text"] = text.raw
+    lawyer = getattr(obj, "lawyer_contacts", None)
+    if lawyer is not None:
+        found["lawyer_contacts"] = lawyer
     blob = getattr(obj, "file", None)
     if blob is not None and hasattr(blob, "data"):
         found["file"] = [blob.filename, hashlib.sha256(blob.data).hexdigest()]
@@ -173,6 +179,18 @@ def share_file(site) -> None:
         notify(ObjectModifiedEvent(item))
 
 
+def version_case(catalog) -> None:
+    """Two versions of a case file whose confidential field changes (as an import's update saves them)."""
+    from plone import api
+
+    repository = api.portal.get_tool("portal_repository")
+    case = first_alpha_case(catalog)
+    for number, author in ((1, "alpha-admin"), (2, "alpha-member")):
+        case.lawyer_contacts = f"{CONFIDENTIAL_MARKER} lawyer {number}"
+        with api.env.adopt_user(username=author), api.env.adopt_roles(["Manager"]):
+            repository.save(case, comment=f"site-move case revision {number}")
+
+
 def revert(site, catalog) -> dict:
     from plone import api
 
@@ -184,14 +202,19 @@ def revert(site, catalog) -> dict:
     return {"document": content_of(document), "file": content_of(shared)}
 
 
+def first_alpha_case(catalog):
+    for brain in catalog.unrestrictedSearchResults(portal_type="CaseFile", sort_on="id"):
+        case = brain._unrestrictedGetObject()
+        if "alpha-member" in dict(case.get_local_roles()):
+            return case
+    raise LookupError("The demo has no case file of Alpha.")
+
+
 def grant_access(catalog) -> None:
     from coalition.intranet.cases import api as cases
     from plone import api
 
-    for brain in catalog.unrestrictedSearchResults(portal_type="CaseFile", sort_on="id"):
-        case = brain._unrestrictedGetObject()
-        if "alpha-member" in dict(case.get_local_roles()):
-            break
+    case = first_alpha_case(catalog)
     with api.env.adopt_user(username="alpha-admin"):
         cases.grant_access(case, "beta", "facts")
         cases.grant_access(case, "commission", "confidential")
@@ -213,6 +236,7 @@ def main(app, argv) -> None:
     if "--prepare" in argv:
         edit_document(catalog)
         share_file(site)
+        version_case(catalog)
         grant_access(catalog)
         transaction.commit()
     facts = {

@@ -11,6 +11,7 @@ under ``not_kept``, by object and attribute, so nothing is lost silently.
 """
 
 from Acquisition import aq_base
+import base64
 from contextlib import contextmanager
 from DateTime import DateTime
 from datetime import date
@@ -51,6 +52,8 @@ FRAMEWORK_ATTRIBUTES = frozenset(
     }
 )
 _DATE, _DATETIME, _TUPLE, _BTREE, _OBJECT = "__date__", "__datetime__", "__tuple__", "__btree__", "__object__"
+# Sealed values (security/encryption: the key's canary, sealed fields) are bytes; they move as they are.
+_BYTES = "__bytes__"
 # Site annotations of the project (registers kept outside content): exported whole, put back whole.
 SITE_ANNOTATION_PREFIX = "coalition."
 
@@ -74,6 +77,8 @@ def _to_json(value):
             return {_BTREE: name, "value": value.value}
     if isinstance(value, tuple):
         return {_TUPLE: [_to_json(item) for item in value]}
+    if isinstance(value, bytes):
+        return {_BYTES: base64.b64encode(value).decode("ascii")}
     if module.startswith("coalition.") and isinstance(getattr(value, "__dict__", None), dict):
         # A record class of the project (e.g. a campaign's signatures): its class and its state.
         state = {name: item for name, item in value.__dict__.items() if not name.startswith("_v_")}
@@ -125,6 +130,8 @@ def _from_json(value):
             return datetime.fromisoformat(value[_DATETIME])
         if set(value) == {_TUPLE}:
             return tuple(_from_json(item) for item in value[_TUPLE])
+        if set(value) == {_BYTES}:
+            return base64.b64decode(value[_BYTES])
         if _BTREE in value:
             return _btree(value)
         if _OBJECT in value:
