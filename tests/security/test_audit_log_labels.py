@@ -7,9 +7,14 @@ a label fails here instead of showing up as ``case.something`` on the coordinato
 import ast
 import coalition.intranet
 from coalition.intranet.security import audit
+from coalition.intranet.security import journal
+from coalition.intranet.security import login_events
 from coalition.intranet.security.browser.audit_log import action_title
 from coalition.intranet.security.browser.audit_log import ACTION_TITLES
 from coalition.intranet.security.browser.audit_log import ACTION_VARIANT_TITLES
+from coalition.intranet.security.browser.audit_log import KIND_TITLES
+from coalition.intranet.security.browser.audit_log import ROUTE_TITLES
+import itertools
 from pathlib import Path
 from plone import api
 import re
@@ -117,9 +122,52 @@ class TestLabelsOnThePage(unittest.TestCase):
         audit.record("case.retracted", target, actor="", automatic="yes", reason="consent withdrawn")
         with api.env.adopt_user(username="coordinator"):
             view = portal["intranet"].restrictedTraverse("@@audit-log")
-            rows = view.rows(audit.entries()[: len(actions) + 1])
-        shown = [row["action"] for row in rows]
+            newest = itertools.islice(journal.entries(), len(actions) + 1)
+            rows = view.rows_for(newest)
+        shown = [row["action_label"] for row in rows]
         self.assertEqual(shown[0], ACTION_VARIANT_TITLES["case.retracted", "automatic", "yes"].default)
         for action in actions:
             self.assertNotIn(action, shown)
         self.assertEqual(sorted(shown[1:]), sorted(ACTION_TITLES[action].default for action in actions))
+
+
+# Actions the journal reads from the logs outside the ZODB (they are not ``record()`` calls).
+JOURNAL_ACTIONS = (
+    *login_events.OUTCOMES.values(),
+    journal.CASE_VIEWED,
+    journal.CASE_DOWNLOADED,
+    journal.CASE_LISTED,
+)
+
+
+class TestKindsAndLogins(unittest.TestCase):
+    def test_logins_and_case_reads_have_labels(self):
+        for action in JOURNAL_ACTIONS:
+            self.assertIn(action, ACTION_TITLES)
+
+    def test_every_kind_route_and_label_is_a_translatable_message(self):
+        self.assertEqual(set(KIND_TITLES), set(journal.KINDS))
+        self.assertEqual(set(ROUTE_TITLES), set(login_events.ROUTES))
+        for title in [*KIND_TITLES.values(), *ROUTE_TITLES.values()]:
+            self.assertIsInstance(title, Message)
+            self.assertEqual(title.domain, "coalition")
+            self.assertTrue(title.default)
+
+    def test_every_action_belongs_to_a_kind_the_filter_offers(self):
+        actions, _unreadable = recorded_actions()
+        unsorted = {action for action in [*actions, *JOURNAL_ACTIONS] if journal.kind_of(action) == journal.KIND_OTHER}
+        self.assertEqual(unsorted, {"audit.exported"}, "give the action a kind in security/journal.py")
+
+    def test_the_issue_s_kinds(self):
+        expected = {
+            "case.access_granted": journal.KIND_ACCESS,
+            "roster.removed": journal.KIND_ROSTER,
+            "login.failed": journal.KIND_LOGINS,
+            "login.lock_lifted": journal.KIND_LOGINS,
+            "twofactor.reset": journal.KIND_TWOFACTOR,
+            "case.downloaded": journal.KIND_CASE_READS,
+            "case.retracted": journal.KIND_PUBLICATIONS,
+            "case.decided": journal.KIND_DECISIONS,
+            "ballot.voted": journal.KIND_BALLOTS,
+        }
+        self.assertEqual({action: journal.kind_of(action) for action in expected}, expected)

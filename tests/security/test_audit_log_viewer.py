@@ -204,7 +204,7 @@ class TestFilters(JournalTestCase):
         form = {"kind": "roster", "from": "2026-06-01", "to": "2026-06-30"}
         rows, html = self.rows(**form)
         self.assertEqual(len(rows), 50)
-        self.assertIn("kind=roster&amp;from=2026-06-01&amp;to=2026-06-30&amp;b_start%3Aint=50", html)
+        self.assertIn("kind=roster&amp;from=2026-06-01&amp;to=2026-06-30&amp;b_start:int=50", html)
         rows, html = self.rows(**form, **{"b_start": "50"})
         self.assertEqual(len(rows), 31)
         self.assertEqual({row["action"] for row in rows}, {"roster.added"})

@@ -58,6 +58,11 @@ ACTION_TITLES = {
     "ballot.closed": _("audit_ballot_closed", default="Ballot closed"),
     "login.lock_lifted": _("audit_login_lock_lifted", default="Login lock lifted"),
     "login.sessions_ended": _("audit_login_sessions_ended", default="All sessions of a person ended"),
+    "twofactor.enrolled": _("audit_twofactor_enrolled", default="Two-step login switched on"),
+    "twofactor.disabled": _("audit_twofactor_disabled", default="Two-step login switched off by the person"),
+    "twofactor.reset": _("audit_twofactor_reset", default="Second factor of a person reset"),
+    "twofactor.recovery_code_used": _("audit_twofactor_recovery_code_used", default="Logged in with a recovery code"),
+    "twofactor.recovery_codes_renewed": _("audit_twofactor_recovery_codes_renewed", default="New recovery codes made"),
     "campaign.supporters_exported": _(
         "audit_campaign_supporters_exported", default="Supporters of a campaign exported"
     ),
@@ -274,7 +279,7 @@ class AuditLogView(BrowserView):
 
     def page_url(self, start: int) -> str:
         query = {**self.filters.query(), "b_start:int": start} if start else self.filters.query()
-        suffix = f"?{urlencode(query)}" if query else ""
+        suffix = f"?{urlencode(query, safe=':')}" if query else ""
         return f"{self.context.absolute_url()}/@@audit-log{suffix}"
 
     def clear_url(self) -> str:
