@@ -90,6 +90,7 @@ class EncryptedSiteLayer(Layer):
         created = requests.post(cases, json=body, auth=MEMBER, headers=JSON, timeout=60)
         created.raise_for_status()
         case_url = created.json()["@id"]
+        self["case_path"] = case_url.removeprefix(self.server.url)
         evidence = {
             "@type": "Evidence",
             "title": "Letter",
@@ -102,10 +103,12 @@ class EncryptedSiteLayer(Layer):
         }
         added = requests.post(case_url, json=evidence, auth=MEMBER, headers=JSON, timeout=60)
         added.raise_for_status()
-        self["evidence_url"] = added.json()["@id"]
-        # The values arrived and read back for the roster (so that "no marker on disk" means sealed).
+        self["evidence_path"] = added.json()["@id"].removeprefix(self.server.url)
+        # The values arrived and read back for those allowed (so that "no marker on disk" means sealed).
         self["read_back"] = requests.get(case_url, auth=MEMBER, headers=JSON, timeout=60).json()
-        self["download"] = requests.get(f"{self['evidence_url']}/@@download/file", auth=MEMBER, timeout=60).content
+        self["download"] = requests.get(
+            f"{site}{self['evidence_path']}/@@download/file", auth=MEMBER, timeout=60
+        ).content
         self.server.stop()
         self.server = None
         backups = self.folder / "backups"
@@ -218,3 +221,61 @@ class TestStartWithoutTheRightKey(unittest.TestCase):
         damaged = self.layer["folder"] / "damaged.key"
         damaged.write_text("not a keyring")
         self.assert_refused(self.start(damaged), str(damaged), "not a valid keyring")
+
+
+class TestRotateKeyCommand(unittest.TestCase):
+    """``make rotate-key`` (scripts/rotate_key.py through zconsole) on the stopped site, on a copy of its key
+    file (the other tests of this run keep the original)."""
+
+    layer = ENCRYPTED_SITE
+
+    def run_script(self, key_file, *argv):
+        environment = {**os.environ, keyring.ENVIRONMENT_VARIABLE: str(key_file)}
+        return subprocess.run(
+            [str(BIN / "zconsole"), "run", str(self.layer["conf"]), "scripts/rotate_key.py", *argv],
+            cwd=ROOT,
+            env=environment,
+            capture_output=True,
+            text=True,
+            timeout=600,
+        )
+
+    def test_rotate_resume_retire_and_serve_under_the_new_key_alone(self):
+        original = pathlib.Path(os.environ[keyring.ENVIRONMENT_VARIABLE])
+        copy = self.layer["folder"] / "rotated.key"
+        shutil.copy(original, copy)
+        old_id = keyring.read_keyring(copy).current
+        refused = self.run_script(copy, "--retire")
+        self.assertEqual(refused.returncode, 0, refused.stdout + refused.stderr)  # nothing old: nothing to retire
+        rotated = self.run_script(copy, "--batch", "2")
+        self.assertEqual(rotated.returncode, 0, rotated.stdout + rotated.stderr)
+        self.assertIn("Everything is sealed under key", rotated.stdout)
+        ring = keyring.read_keyring(copy)
+        self.assertEqual(set(ring.keys), {old_id, ring.current})
+        # Run again: it continues the rotation under way instead of adding a third key.
+        again = self.run_script(copy)
+        self.assertEqual(again.returncode, 0, again.stdout + again.stderr)
+        self.assertIn("Continuing the rotation", again.stdout)
+        self.assertEqual(len(keyring.read_keyring(copy).keys), 2)
+        retired = self.run_script(copy, "--retire")
+        self.assertEqual(retired.returncode, 0, retired.stdout + retired.stderr)
+        self.assertIn(old_id, retired.stdout)
+        self.assertEqual(list(keyring.read_keyring(copy).keys), [ring.current])
+        self.assertEqual(markers_in([self.layer["folder"] / "var" / "filestorage" / "Data.fs"], SECRETS.values()), [])
+        # The old key alone no longer opens the site; the rotated key file does, and everything reads back.
+        wrong = TestStartWithoutTheRightKey("test_wrong_key_file")
+        wrong.assert_refused(wrong.start(original), str(original))
+        os.environ[keyring.ENVIRONMENT_VARIABLE] = str(copy)
+        server = None
+        try:
+            server = Server(self.layer["folder"]).start()
+            case = requests.get(server.url + self.layer["case_path"], auth=MEMBER, headers=JSON, timeout=60).json()
+            evidence_url = server.url + self.layer["evidence_path"]
+            download = requests.get(f"{evidence_url}/@@download/file", auth=MEMBER, timeout=60)
+        finally:
+            os.environ[keyring.ENVIRONMENT_VARIABLE] = str(original)
+            if server is not None:
+                server.stop()
+        for name, marker in SECRETS.items():
+            self.assertEqual(case[name], marker)
+        self.assertEqual(download.content, (FILE_SECRET + "\n").encode() * 2000)

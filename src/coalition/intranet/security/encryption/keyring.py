@@ -129,7 +129,7 @@ def new_key_id() -> str:
 
 def write_keyring(path: pathlib.Path, keyring: Keyring) -> None:
     """Write ``keyring`` to ``path`` atomically, readable by its owner only (0600)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
+    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     temporary = path.with_name(path.name + f".tmp-{os.getpid()}")
     descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
     with os.fdopen(descriptor, "w", encoding="utf-8") as handle:
@@ -141,11 +141,19 @@ def write_keyring(path: pathlib.Path, keyring: Keyring) -> None:
 
 
 def create_key_file(path: pathlib.Path) -> bool:
-    """Create a keyring with one new random key at ``path`` unless a file is there already."""
+    """Create a keyring with one new random key at ``path`` unless a file is there already (also when two
+    processes try at once: the file is linked into place, which fails if one exists)."""
     if path.exists():
         return False
     key_id = new_key_id()
-    write_keyring(path, Keyring(key_id, {key_id: secrets.token_bytes(KEY_BYTES)}))
+    staged = path.with_name(path.name + f".new-{os.getpid()}")
+    write_keyring(staged, Keyring(key_id, {key_id: secrets.token_bytes(KEY_BYTES)}))
+    try:
+        os.link(staged, path)
+    except FileExistsError:
+        return False
+    finally:
+        staged.unlink()
     return True
 
 
