@@ -206,7 +206,7 @@ class LoginGuard(BasePlugin):
         current = getSecurityManager().getUser()
         current_id = current.getId() if current is not None else None
         decisions = _request_memory(request, DECISIONS, dict)
-        key = (user_id, route, code)
+        key = (user_id, route, code, current_id)
         if key not in decisions:
             decisions[key] = twofactor.check_login(user_id, route, code, current_user_id=current_id)
         return decisions[key]

@@ -58,7 +58,6 @@ class LoginForm(plone_login.LoginForm):
         super().updateWidgets()
         widget = self.widgets["ac_otp"]
         widget.name = widget.id = OTP_FIELD
-        widget.autocomplete = "one-time-code"
         widget.klass = f"{widget.klass or ''} coalition-login-code".strip()
 
     @button.buttonAndHandler(plone_message("Log in"), name="login")
