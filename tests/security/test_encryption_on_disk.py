@@ -245,8 +245,9 @@ class TestRotateKeyCommand(unittest.TestCase):
         copy = self.layer["folder"] / "rotated.key"
         shutil.copy(original, copy)
         old_id = keyring.read_keyring(copy).current
-        refused = self.run_script(copy, "--retire")
-        self.assertEqual(refused.returncode, 0, refused.stdout + refused.stderr)  # nothing old: nothing to retire
+        nothing_old = self.run_script(copy, "--retire")
+        self.assertEqual(nothing_old.returncode, 0, nothing_old.stdout + nothing_old.stderr)
+        self.assertIn("Retired 0 old key(s)", nothing_old.stdout)
         rotated = self.run_script(copy, "--batch", "2")
         self.assertEqual(rotated.returncode, 0, rotated.stdout + rotated.stderr)
         self.assertIn("Everything is sealed under key", rotated.stdout)
