@@ -20,6 +20,7 @@ from coalition.intranet.site.scripting import script_arguments
 import json
 import pathlib
 import sys
+import time
 
 
 EXTRAS = "coalition-extras.json"
@@ -95,7 +96,9 @@ def import_site(site, folder: pathlib.Path, with_histories: bool = True) -> int:
             # After the registers: a vocabulary may list only what they know (the live public profiles).
             still = complete_fields(site, folder, importer.incomplete)
         print(f"  completed the fields of {len(importer.incomplete) - len(still)} objects in a second pass")
+        started = time.monotonic()
         restored, versions_not_kept = import_histories(site, histories)
+    print(f"  rebuilt {len(histories)} histories in {time.monotonic() - started:.1f} s")
     print_counts("restored the versions of", restored)
     for path, fields in sorted(still.items()):
         print(f"  NOT KEPT: {path} {', '.join(fields)}")
