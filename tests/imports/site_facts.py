@@ -92,7 +92,22 @@ def versions(site, catalog) -> dict:
             "history": history,
             "current": content_of(obj),
         }
+        if brain.portal_type == "WorkingDocument":
+            facts[brain.getPath()]["changes"] = changes(repository, obj)
     return facts
+
+
+def changes(repository, obj) -> list:
+    """What portal_diff (the history view's comparison) finds changed from each version to the next."""
+    from plone import api
+
+    diff_tool = api.portal.get_tool("portal_diff")
+    versions = list(repository.getHistory(obj, oldestFirst=True, countPurged=False))
+    found = []
+    for older, newer in zip(versions, versions[1:], strict=False):
+        change_set = diff_tool.createChangeSet(older.object, newer.object, str(older.version_id), str(newer.version_id))
+        found.append(sorted(diff.field for diff in change_set.getDiffs() if not diff.same))
+    return found
 
 
 def access_facts(catalog) -> dict:

@@ -76,6 +76,13 @@ class TestHistoriesMove(unittest.TestCase):
         self.assertEqual(reverted["document"]["text"], self.history(self.before, DOCUMENT)[1]["text"])
         self.assertEqual(reverted["file"]["file"], self.history(self.before, FILE)[0]["file"])
 
+    def test_the_history_view_compares_versions_as_before(self):
+        """portal_diff (the comparison of the history view) finds the same changes between the versions."""
+        changes = self.before[DOCUMENT]["changes"]
+        self.assertEqual(len(changes), 2)
+        self.assertTrue(all("text" in changed for changed in changes), changes)
+        self.assertEqual(self.after[DOCUMENT]["changes"], changes)
+
     def test_case_file_versions_move_without_confidential_plaintext(self):
         cases = {path: entry for path, entry in self.before.items() if entry["type"] == "CaseFile"}
         self.assertTrue(cases)
