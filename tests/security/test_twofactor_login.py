@@ -192,9 +192,14 @@ class TestRequiredButNotSetUp(TwoFactorTestCase):
         self.assertEqual(answer.status_code, 401)
         self.assertIn("browser", answer.json()["error"]["message"])
         self.assertNotIn("token", answer.json())
-        self.assertNotEqual(self.basic("commission", PASSWORD).status_code, 200)
+        basic = self.basic("commission", PASSWORD)
+        self.assertEqual(basic.status_code, 401)
+        self.assertIn("browser", basic.text)
+        as_json = self.basic("commission", PASSWORD, headers={"Accept": "application/json"})
+        self.assertIn("browser", as_json.json()["message"])
         # A wrong password gets the usual answer: the message tells nothing to someone without the password.
         self.assertNotIn("browser", self.rest_login("commission", WRONG).json()["error"]["message"])
+        self.assertNotIn("browser", self.basic("commission", WRONG).text)
 
     def test_the_browser_opens_the_enrolment_page_and_nothing_else(self):
         session, response = self.form_login("commission", PASSWORD)

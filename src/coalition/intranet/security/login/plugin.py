@@ -28,14 +28,17 @@ from coalition.intranet.security import login_events
 from coalition.intranet.security.login import passwords
 from coalition.intranet.security.login import throttle
 from functools import cache
+import json
 import logging
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
+from Products.PluggableAuthService.interfaces.plugins import IChallengePlugin
 from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
 from Products.PluggableAuthService.plugins.BasePlugin import BasePlugin
 from Products.PluggableAuthService.plugins.CookieAuthHelper import CookieAuthHelper
 import secrets
 from zope.annotation.interfaces import IAnnotations
 from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.interface import implementer
 
 
@@ -129,7 +132,7 @@ def recovery_codes_left(request) -> int | None:
     return None
 
 
-@implementer(IAuthenticationPlugin, IValidationPlugin)
+@implementer(IAuthenticationPlugin, IValidationPlugin, IChallengePlugin)
 class LoginGuard(BasePlugin):
     meta_type = "Coalition login guard"
 
@@ -272,6 +275,24 @@ class LoginGuard(BasePlugin):
         if login in seen:
             return False
         seen.add(login)
+        return True
+
+    # IChallengePlugin
+    def challenge(self, request, response, **kw):
+        """A person who must set up the second factor and tried HTTP Basic is told to use a browser first
+        (the refusal is only known after their right password); every other challenge is left to Plone."""
+        message = refusal_message(request)
+        if message is None:
+            return False
+        text = translate(message, context=request)
+        response.setStatus(401)
+        if "json" in (request.getHeader("Accept") or ""):
+            response.setHeader("Content-Type", "application/json")
+            body = json.dumps({"error": {"type": "Second factor not set up", "message": text}})
+        else:
+            response.setHeader("Content-Type", "text/plain; charset=utf-8")
+            body = text
+        response.setBody(body, lock=True)
         return True
 
     # IValidationPlugin

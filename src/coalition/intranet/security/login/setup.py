@@ -9,6 +9,7 @@ from coalition.intranet.security.login.plugin import PLUGIN_ID
 from coalition.intranet.security.login.sessions import configure_sessions
 from coalition.intranet.security.login.settings import login_settings
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
+from Products.PluggableAuthService.interfaces.plugins import IChallengePlugin
 from Products.PluggableAuthService.interfaces.plugins import IValidationPlugin
 
 
@@ -24,9 +25,13 @@ def install(portal) -> None:
     for interface in (IAuthenticationPlugin, IValidationPlugin):
         if PLUGIN_ID not in plugins.listPluginIds(interface):
             plugins.activatePlugin(interface, PLUGIN_ID)
-    # First: it must see the password before any plugin that checks it.
-    while plugins.listPluginIds(IAuthenticationPlugin)[0] != PLUGIN_ID:
-        plugins.movePluginsUp(IAuthenticationPlugin, [PLUGIN_ID])
+    # First: it must see the password before any plugin that checks it, and answer the challenge of a login
+    # it refused with a reason the person may know (the second factor is not set up yet) before Plone redirects.
+    for interface in (IAuthenticationPlugin, IChallengePlugin):
+        if PLUGIN_ID not in plugins.listPluginIds(interface):
+            plugins.activatePlugin(interface, PLUGIN_ID)
+        while plugins.listPluginIds(interface)[0] != PLUGIN_ID:
+            plugins.movePluginsUp(interface, [PLUGIN_ID])
     policy = getattr(acl_users, "password_policy", None)
     if policy is not None and getattr(policy, "min_chars", 0) < MINIMUM_LENGTH:
         policy.min_chars = MINIMUM_LENGTH
