@@ -10,8 +10,8 @@ the registers of publication acts, the assessments and decisions, the audit log:
 Every version of every object with a CMFEditions history is written to ``coalition-histories/`` and
 rebuilt on import (imports/histories.py). ``import`` reads all three into the site (create it first with
 ``make site DEMO=0``); it checks the histories first and refuses a missing or damaged file before anything
-changes. The folder holds every confidential field in clear text: keep it encrypted and delete it after the
-move (docs/import.md).
+changes. The folder holds personal data in clear text (the confidential case fields and evidence files are
+sealed with the site's key): keep it encrypted and delete it after the move (docs/import.md).
 """
 
 import argparse

@@ -40,7 +40,8 @@ FORMAT = "coalition.histories/1"
 FOLDER = "coalition-histories"
 INDEX = "histories.json"
 HISTORY = "history.json"
-# Whose own bookkeeping the replay recomputes: the size, the parent's history id and the originator.
+# What a replayed version keeps of its own metadata (CMFEditions recomputes the size, the parent's history
+# id and the originator).
 REPLAYED_METADATA = ("principal", "timestamp", "comment", "review_state")
 
 
