@@ -90,6 +90,27 @@ class TestEnrolment(TwoFactorTestCase):
         self.assertIn("no longer valid", answer.text)
         self.assertIsNone(self.enrolment("alpha-member"))
 
+    def set_password_by_mail_link(self, user_id):
+        transaction.begin()  # see what the server committed
+        reset = api.portal.get_tool("portal_password_reset").requestReset(user_id)
+        transaction.commit()
+        session = requests.Session()
+        new = "violet tractor sings under moon"  # noqa: S105
+        session.post(
+            f"{self.site_url}/passwordreset/{reset['randomstring']}",
+            data={"userid": user_id, "password": new, "password2": new, "form.submitted": "1"},
+            timeout=30,
+        )
+        return session
+
+    def test_a_new_password_by_mail_link_logs_in_only_people_without_a_second_factor(self):
+        self.enrol("alpha-member")
+        session = self.set_password_by_mail_link("alpha-member")
+        self.assertFalse(self.opens_intranet(session))
+        self.assertEqual(self.rest_login("alpha-member", "violet tractor sings under moon").status_code, 401)
+        # Plone's automatic login after a new password stays for the others.
+        self.assertTrue(self.opens_intranet(self.set_password_by_mail_link("beta-member")))
+
     def test_the_secret_is_stored_sealed(self):
         self.enrol("alpha-member")
         enrolment = self.enrolment("alpha-member")
