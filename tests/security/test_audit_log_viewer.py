@@ -212,6 +212,20 @@ class TestFilters(JournalTestCase):
         self.assertNotIn("Older entries", html)
 
 
+class TestLongLogs(JournalTestCase):
+    def test_a_page_reads_a_bounded_number_of_entries_and_says_so(self):
+        for minute in range(30):
+            access_log.record_access("uid", "alpha-member", "GET view", "/x", at(2026, 9, 1).replace(minute=minute))
+        with mock.patch("coalition.intranet.security.browser.audit_log.SCAN_LIMIT", 10):
+            rows, html = self.rows(person="nobody-at-all")
+            self.assertEqual(rows, [])
+            self.assertIn("Only the newest 10 entries were searched.", html)
+            self.assertNotIn("No entry matches these filters.", html)
+            rows, html = self.rows(kind="case_reads", **{"from": "2026-09-01", "to": "2026-09-01"})
+            self.assertEqual(len(rows), 10)
+            self.assertIn("Only the newest 10 entries were searched.", html)
+
+
 class TestWhatACoordinatorMayKnow(JournalTestCase):
     def setUp(self):
         super().setUp()
