@@ -138,6 +138,18 @@ class TestSealedFields(unittest.TestCase):
         self.assertEqual(evidence.file.data, b"enc-marker-replaced")
 
 
+class TestEvidenceForms(unittest.TestCase):
+    layer = COALITION_DEMO_INTEGRATION_TESTING
+
+    def test_the_edit_and_view_pages_show_a_sealed_file(self):
+        case = create_case(self.layer["portal"])
+        evidence = add_evidence(case, filename="kept.pdf", data=FILE_MARKER)
+        with api.env.adopt_user(username="alpha-member"):
+            for page in (evidence.restrictedTraverse("@@edit")(), evidence.restrictedTraverse("@@view")()):
+                self.assertIn("kept.pdf", page)
+                self.assertNotIn(FILE_MARKER.decode(), page)
+
+
 class TestExistingSiteMigration(unittest.TestCase):
     layer = COALITION_DEMO_INTEGRATION_TESTING
 
@@ -247,6 +259,10 @@ class TestServedTransparently(unittest.TestCase):
         self.assertEqual(int(own.headers["Content-Length"]), len(data))
         part = requests.get(url, auth=("alpha-member", "demo-secret"), headers={"Range": "bytes=10-29"}, timeout=30)
         self.assertEqual(part.content, data[10:30])
+        # The edit form's own link to the file (the widget's download view).
+        widget_url = f"{case_url}/{evidence.getId()}/edit/++widget++form.widgets.file/@@download/scan.pdf"
+        from_widget = requests.get(widget_url, auth=("alpha-member", "demo-secret"), timeout=30)
+        self.assertEqual(from_widget.content, data)
         view = requests.get(f"{case_url}/{evidence.getId()}", auth=("alpha-member", "demo-secret"), timeout=30)
         self.assertEqual(view.status_code, 200)
         self.assertIn("scan.pdf", view.text)
