@@ -270,7 +270,7 @@ def main(argv) -> int:
     print("\n".join(report))
     args.output.parent.mkdir(parents=True, exist_ok=True)
     args.output.write_text("\n".join(report))
-    print(f"Written to {args.output.relative_to(REPOSITORY) if args.output.is_absolute() else args.output}")
+    print(f"Written to {args.output}")
     return 0
 
 

@@ -88,6 +88,34 @@ class TestOfferForm(unittest.TestCase):
         transaction.begin()
         self.assertEqual(offers.pending_offers(), [])
 
+    def test_the_list_comes_in_pages_and_a_card_preselects_its_prisoner_in_the_form(self):
+        from coalition.intranet.mentorship import seeking
+        from coalition.intranet.mentorship.browser import public
+
+        transaction.begin()
+        ordered = [brain.Title for brain in seeking.seeking_brains("en")]
+        self.assertGreaterEqual(len(ordered), 3)
+        original = public.SEEKERS_PER_PAGE
+        public.SEEKERS_PER_PAGE = 2
+        try:
+            first = self.session.get(self.url, timeout=30).text
+            second = self.session.get(self.url, params={"b_start": 2}, timeout=30).text
+        finally:
+            public.SEEKERS_PER_PAGE = original
+
+        def cards(page):
+            return re.findall(r'<h2 class="h5 card-title"><a href="[^"]+">([^<]+)</a>', page)
+
+        self.assertEqual(cards(first), ordered[:2])
+        self.assertEqual(cards(second), ordered[2:4])
+        self.assertIn("b_start:int=2", first)  # the batch navigation
+        # A card's link opens the form with its prisoner chosen, also one from another page.
+        link = re.search(r'<a class="card-link small" href="([^"]+)"', second).group(1).replace("&amp;", "&")
+        self.assertIn("b_start=2", link)
+        chosen = re.search(r"prisoner=([0-9a-f]+)", link).group(1)
+        page = self.session.get(self.url, params={"prisoner": chosen}, timeout=30).text
+        self.assertRegex(page, rf'<option[^>]*value="{chosen}"[^>]*selected')
+
     def test_a_get_request_is_not_an_offer(self):
         data = self.form()
         self.session.get(self.url, params=data, timeout=30)

@@ -27,19 +27,54 @@ def mentor_status(profile) -> str:
     return "none"
 
 
-def prisoners_seeking_mentor(language: str, limit: int | None = None, region=None, category=None) -> list:
-    """The public profiles in ``language`` that seek a mentor, longest wait first (recognised earliest; those
-    without a date of recognition last), optionally of one ``region`` and one case ``category`` (codes)."""
+def _seeking_query(language: str, region=None, category=None) -> dict:
     query = public_profiles_query(language)
     query["mentor_status"] = "seeks"
     if region:
         query["prisoner_region"] = region
     if category:
         query["prisoner_categories"] = category
+    return query
+
+
+def seeking_brains(language: str, region=None, category=None) -> list:
+    """The catalog entries of the profiles in ``language`` that seek a mentor, longest wait first (recognised
+    earliest; those without a date of recognition last; then by name), optionally of one ``region`` and one case
+    ``category`` (codes). Sorted on the index's values: no profile is loaded, whatever the list's length."""
     catalog = api.portal.get_tool("portal_catalog")
-    profiles_found = [brain.getObject() for brain in catalog(**query)]
-    profiles_found.sort(key=lambda item: (item.recognised_on or date.max, item.Title()))
-    return profiles_found[:limit] if limit else profiles_found
+    recognised = catalog._catalog.getIndex("recognised_on")
+
+    def longest_wait_first(brain):
+        return (recognised.getEntryForObject(brain.getRID(), None) or date.max, brain.Title or "")
+
+    return sorted(catalog(**_seeking_query(language, region, category)), key=longest_wait_first)
+
+
+def count_seeking(language: str) -> int:
+    """How many profiles in ``language`` seek a mentor."""
+    return len(api.portal.get_tool("portal_catalog")(**_seeking_query(language)))
+
+
+def seeking_values(language: str, index_name: str) -> set:
+    """The values of ``index_name`` (``prisoner_region``, ``prisoner_categories``) that seekers in ``language``
+    have, read from the index: the filters offer only what finds someone."""
+    catalog = api.portal.get_tool("portal_catalog")
+    index = catalog._catalog.getIndex(index_name)
+    found = set()
+    for brain in catalog(**_seeking_query(language)):
+        value = index.getEntryForObject(brain.getRID(), None)
+        if isinstance(value, list | tuple | set | frozenset):
+            found.update(value)
+        elif value:
+            found.add(value)
+    return found
+
+
+def prisoners_seeking_mentor(language: str, limit: int | None = None, region=None, category=None) -> list:
+    """The public profiles (objects) in ``language`` that seek a mentor, in the order of ``seeking_brains``;
+    only the first ``limit`` are loaded when a limit is given."""
+    brains = seeking_brains(language, region, category)
+    return [brain.getObject() for brain in (brains[:limit] if limit else brains)]
 
 
 def waiting_since(profile):

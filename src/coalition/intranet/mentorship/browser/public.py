@@ -7,6 +7,7 @@ public) and answers 404 anywhere but on a language's ``mentorship`` folder.
 """
 
 from Acquisition import aq_base
+from coalition.intranet.batching import batch_start
 from coalition.intranet.errors import CoalitionError
 from coalition.intranet.errors import error_texts
 from coalition.intranet.mentorship import actions
@@ -16,6 +17,7 @@ from coalition.intranet.mentorship import registry
 from coalition.intranet.mentorship import seeking
 from coalition.intranet.mentorship.browser.forms import read_date
 from coalition.intranet.mentorship.mails import mail_coordinators_about_offer
+from coalition.intranet.mentorship.profiles import translation_in
 from coalition.intranet.mentorship.vocabularies import ACTION_KINDS
 from coalition.intranet.mentorship.vocabularies import COUNTRIES
 from coalition.intranet.mentorship.vocabularies import country_name
@@ -28,12 +30,14 @@ from coalition.intranet.public.facts import vocabulary
 from coalition.intranet.signups import api as signups
 from coalition.intranet.site.api import language_root
 from coalition.intranet.site.api import site_languages
+from collections.abc import Sequence
 import csv
 import io
 import json
 import logging
 from plone import api
 from plone.base.interfaces import ILanguage
+from plone.batching import Batch
 from plone.memoize.view import memoize
 from Products.Five.browser import BrowserView
 from urllib.parse import urlencode
@@ -137,7 +141,7 @@ class OverviewView(PublicMentorshipPage):
         return len(self.groups())
 
     def seeking_count(self) -> int:
-        return len(seeking.prisoners_seeking_mentor(self.language))
+        return seeking.count_seeking(self.language)
 
 
 @implementer(IPublishTraverse)
@@ -188,6 +192,25 @@ class MentorPhotoView(BrowserView):
         return photo.data
 
 
+SEEKERS_PER_PAGE = 30
+FILTER_INDEXES = {"region": "prisoner_region", "case_categories": "prisoner_categories"}
+
+
+class LazyProfiles(Sequence):
+    """Catalog entries that give their objects only when a page of the batch asks for them."""
+
+    def __init__(self, brains):
+        self.brains = brains
+
+    def __len__(self) -> int:
+        return len(self.brains)
+
+    def __getitem__(self, index):
+        if isinstance(index, slice):
+            return [brain.getObject() for brain in self.brains[index]]
+        return self.brains[index].getObject()
+
+
 class SeekingView(PublicMentorshipPage):
     """Prisoners seeking a mentor (longest wait first, by region and category) and the office's offer form."""
 
@@ -214,12 +237,24 @@ class SeekingView(PublicMentorshipPage):
         self.sent = True
 
     @memoize
-    def prisoners(self) -> list:
-        return seeking.prisoners_seeking_mentor(self.language, region=self.region, category=self.category)
+    def batch(self) -> Batch:
+        """This page of the seekers (the list can hold thousands): only its profiles are loaded."""
+        brains = seeking.seeking_brains(self.language, region=self.region, category=self.category)
+        return Batch(LazyProfiles(brains), SEEKERS_PER_PAGE, batch_start(self.request.form))
 
+    def prisoners(self) -> list:
+        return list(self.batch())
+
+    @memoize
     def all_prisoners(self) -> list:
-        """Every seeker in this language, for the offer form's choice (filters do not narrow it)."""
-        return seeking.prisoners_seeking_mentor(self.language)
+        """The offer form's choice: the prisoners of this page, and the one chosen (from a card's link)."""
+        shown = self.prisoners()
+        chosen = self.chosen()
+        if chosen and chosen not in {self.uid_of(profile) for profile in shown}:
+            profile = translation_in(chosen, self.language)
+            if profile is not None:
+                return [profile, *shown]
+        return shown
 
     def uid_of(self, profile) -> str:
         from coalition.intranet.mentorship.profiles import canonical_uid
@@ -234,10 +269,7 @@ class SeekingView(PublicMentorshipPage):
 
     def options(self, field: str) -> list[tuple[str, str]]:
         """(code, label) of the regions or categories that seekers in this language have."""
-        seen = set()
-        for profile in self.all_prisoners():
-            values = profile.case_categories or () if field == "case_categories" else [profile.region]
-            seen.update(value for value in values if value)
+        seen = seeking.seeking_values(self.language, FILTER_INDEXES[field])
         terms = [term for term in vocabulary(field) if term.value in seen]
         return sorted(((term.value, self.t(term.title)) for term in terms), key=lambda item: item[1])
 
@@ -246,6 +278,16 @@ class SeekingView(PublicMentorshipPage):
 
     def countries(self):
         return sorted(((code, self.country(code)) for code in COUNTRIES), key=lambda item: item[1])
+
+    def offer_url(self, profile) -> str:
+        """This page with ``profile`` chosen in the offer form below (filters and page kept)."""
+        parameters = {
+            key: value
+            for key, value in (("region", self.region), ("category", self.category), ("b_start", self.batch().first))
+            if value
+        }
+        parameters["prisoner"] = self.uid_of(profile)
+        return f"{self.seeking_url(**parameters)}#offer"
 
     def chosen(self) -> str:
         return (self.request.form.get("prisoner") or "").strip()
