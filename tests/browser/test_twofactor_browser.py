@@ -12,10 +12,13 @@ from coalition.intranet.security.twofactor import totp
 from plone import api
 import pyotp
 import requests
+from tests.browser_helpers import DESKTOP
 from tests.browser_helpers import log_in
 from tests.browser_helpers import PHONE
 from tests.browser_helpers import save_screenshot
 from tests.coalition_layers import COALITION_BROWSER_TESTING
+from tests.page_checkers import axe_violations
+from tests.page_checkers import html_errors
 import transaction
 import unittest
 from unittest import mock
@@ -153,3 +156,42 @@ class TestTwoStepLoginInTheBrowser(unittest.TestCase):
         save_screenshot(page, "twofactor-reset-phone")
         transaction.begin()
         self.assertFalse(twofactor.is_enrolled("alpha-admin"))
+
+    def test_the_pages_pass_the_accessibility_and_html_checkers(self):
+        api.user.create(email="admin@example.org", username="site-admin", password="violet tractor sings under moon")
+        api.user.grant_roles(username="site-admin", roles=["Site Administrator"])
+        api.portal.set_registry_record("coalition.twofactor.required_groups", [])
+        api.portal.set_registry_record("coalition.twofactor.require_organisation_admins", False)
+        transaction.commit()
+        findings, markup = [], {}
+
+        def check(page, name):
+            for width, viewport in (("desktop", DESKTOP), ("phone", PHONE)):
+                page.set_viewport_size(viewport)
+                findings.extend(f"{name}-{width}: {line}" for line in axe_violations(page))
+                overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+                if overflow > 0:
+                    findings.append(f"{name}-{width}: {overflow}px wider than the screen")
+            markup[name] = page.content()
+
+        page = self.new_page()
+        log_in(page, self.site_url, "site-admin", "violet tractor sings under moon")
+        page.goto(f"{self.site_url}/@@two-factor")
+        check(page, "two-factor-setup")
+        self.set_up_second_factor(page)
+        check(page, "two-factor-recovery-codes")
+        page.goto(f"{self.site_url}/@@two-factor")
+        check(page, "two-factor-on")
+        page.goto(f"{self.site_url}/@@two-factor-reset?q=alpha")
+        check(page, "two-factor-reset")
+        page.goto(f"{self.site_url}/@@two-factor-settings")
+        check(page, "two-factor-settings")
+        save_screenshot(page, "twofactor-settings-phone")
+        page.set_viewport_size(DESKTOP)
+        save_screenshot(page, "twofactor-settings-desktop")
+        page.goto(f"{self.site_url}/logout")
+        page.goto(f"{self.site_url}/en/login")
+        check(page, "login-form")
+        findings.extend(html_errors(markup))
+        self.assertEqual(findings, [])
+        self.assertEqual(self.policy_violations, [])

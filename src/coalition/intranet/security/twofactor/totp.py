@@ -55,9 +55,10 @@ def provisioning_uri(secret: str, account: str, issuer: str) -> str:
 
 
 def qr_code_svg(uri: str, title: str) -> str:
-    """The QR code of ``uri`` as inline SVG (made here: the page asks no other server for an image)."""
+    """The QR code of ``uri`` as inline SVG (made here: the page asks no other server for an image). Without a
+    fixed size: it takes the width of its box, so it fits a phone's screen."""
     return segno.make(uri, error="m").svg_inline(
-        scale=5, border=4, dark="#000", light="#fff", title=title, svgclass="coalition-qr-code"
+        scale=5, border=4, dark="#000", light="#fff", title=title, svgclass="coalition-qr-code", omitsize=True
     )
 
 
