@@ -94,6 +94,7 @@ class PublicMentorshipPage(BrowserView):
     def date(self, value) -> str:
         return format_date(value, self.language)
 
+    @memoize
     def section_url(self) -> str:
         return self.context.absolute_url()
 
