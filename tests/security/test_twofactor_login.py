@@ -217,6 +217,14 @@ class TestRequiredButNotSetUp(TwoFactorTestCase):
         self.assertNotEqual(session.get(f"{self.site_url}/logout", timeout=30).status_code, 500)
         self.assertFalse(self.opens_intranet(session))
 
+    def test_a_token_from_before_the_requirement_answers_with_the_reason(self):
+        token = self.rest_login("beta-member", PASSWORD).json()["token"]
+        self.require(groups=[], organisation_admins=False, roster_members=True)
+        bearer = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
+        answer = requests.get(f"{self.site_url}/intranet", headers=bearer, timeout=30)
+        self.assertEqual(answer.status_code, 403)
+        self.assertIn("browser", answer.json()["message"])
+
     def test_organisation_admins_are_required_by_default(self):
         self.assertEqual(self.rest_login("alpha-admin", PASSWORD).status_code, 401)
         self.assertEqual(self.rest_login("alpha-member", PASSWORD).status_code, 200)

@@ -319,6 +319,18 @@ class TestSettingsAndDemo(unittest.TestCase):
         with api.env.adopt_user(username="coordinator"), self.assertRaises(Unauthorized):
             self.portal.restrictedTraverse("@@two-factor-settings")
 
+    def test_install_adds_the_menu_entries_the_control_panel_and_the_challenge(self):
+        from coalition.intranet.security.twofactor.setup import install
+        from Products.PluggableAuthService.interfaces.plugins import IChallengePlugin
+
+        install(self.portal)  # again: nothing doubles
+        user_actions = self.portal.portal_actions.user.objectIds()
+        self.assertEqual([a for a in user_actions if a.startswith("two-factor")], ["two-factor", "two-factor-reset"])
+        configlets = [action.getId() for action in self.portal.portal_controlpanel.listActions()]
+        self.assertEqual(configlets.count("coalition-two-factor"), 1)
+        plugins = self.portal.acl_users.plugins
+        self.assertEqual(plugins.listPluginIds(IChallengePlugin)[0], "coalition_login_guard")
+
     def test_the_demo_profile_enrols_nobody_and_the_site_script_enrols_the_cast(self):
         self.assertEqual(twofactor.enrolled_user_ids(), [])
         enrolled = enrol_demo_cast(self.portal)

@@ -181,6 +181,7 @@ class LoginGuard(BasePlugin):
             return None
         if not self._login_exists(login):
             AuthEncoding.pw_validate(_dummy_hash(), password)
+        self._spend_a_code_check(credentials, request)
         if self._first_time(request, login):
             self._count_failure(request, login, address)
         # Nobody after us needs to check this password again.
@@ -213,6 +214,13 @@ class LoginGuard(BasePlugin):
         if key not in decisions:
             decisions[key] = twofactor.check_login(user_id, route, code, current_user_id=current_id)
         return decisions[key]
+
+    def _spend_a_code_check(self, credentials, request) -> None:
+        """A wrong password with a recovery code costs the hash a right password would have cost: the time of
+        the answer does not tell whether the password was right."""
+        from coalition.intranet.security.twofactor import api as twofactor
+
+        twofactor.spend_time_like_a_code_check(second_factor_code(self._route(credentials, request), request))
 
     def _route(self, credentials, request) -> str:
         """How the password came: Plone's login form, the REST API's @login, a logged-in person's password

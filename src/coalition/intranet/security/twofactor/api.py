@@ -228,6 +228,15 @@ def use_code(user_id: str, code: str, *, own_transaction: bool = False) -> tuple
     return store.in_own_transaction(site, consume) if own_transaction else consume(site)
 
 
+def spend_time_like_a_code_check(code: str | None) -> None:
+    """The work of checking ``code`` without a person: for logins refused before the code is checked."""
+    if recovery.is_recovery_code(code):
+        recovery.digest(code, _TIMING_SALT)
+
+
+_TIMING_SALT = recovery.new_salt()
+
+
 def check_login(user_id: str, route: str, code: str | None, current_user_id: str | None = None) -> LoginDecision:
     """Whether a login whose password was right may go on, by the route it came (``FORM``, ``REST``…).
 
