@@ -12,6 +12,7 @@ from coalition.intranet.campaigns.vocabularies import country_name
 from coalition.intranet.campaigns.vocabularies import SUPPORTER_ROLES
 from coalition.intranet.public.facts import format_date
 from coalition.intranet.security import api as security
+from coalition.intranet.spreadsheets import csv_safe
 from collections import Counter
 import csv
 from datetime import date
@@ -160,12 +161,6 @@ class SupportersCSV(BrowserView):
         response.setHeader("Content-Disposition", f'attachment; filename="supporters-{self.context.getId()}.csv"')
         response.setHeader("Cache-Control", "private, no-store")
         return buffer.getvalue()
-
-
-def csv_safe(value) -> str:
-    """A cell a spreadsheet will not run as a formula (a name typed as "=HYPERLINK(...)")."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def export_rows(campaign) -> list[dict]:

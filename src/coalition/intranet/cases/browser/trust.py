@@ -10,6 +10,7 @@ from coalition.intranet import _
 from coalition.intranet.cases import assessment
 from coalition.intranet.cases import trust
 from coalition.intranet.cases.bulk_reads import record_case_read
+from coalition.intranet.spreadsheets import csv_safe
 from coalition.intranet.workspaces import api as workspaces
 import csv
 from datetime import date
@@ -46,8 +47,6 @@ CSV_COLUMNS = (
     "flag_codes",
     "flags",
 )
-# A spreadsheet reads a cell that starts with one of these as a formula.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 
 
 def _iso_when(value: str) -> str:
@@ -296,8 +295,7 @@ class TrustReportCSV(TrustReportBase):
 
     @staticmethod
     def _safe(value) -> str:
-        text = "" if value is None else str(value)
-        return "'" + text if text.startswith(FORMULA_PREFIXES) else text
+        return csv_safe(value)
 
     def _values(self, row: trust.TrustRow) -> list:
         decision = row.decision

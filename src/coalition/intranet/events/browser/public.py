@@ -15,6 +15,7 @@ from coalition.intranet.events.vocabularies import KINDS
 from coalition.intranet.notifications.api import MailNotConfigured
 from coalition.intranet.security import api as audit
 from coalition.intranet.signups import api as signups
+from coalition.intranet.spreadsheets import csv_safe
 from coalition.intranet.workspaces.directory import member_organisations
 import csv
 import io
@@ -370,11 +371,6 @@ class CancelView(_TokenAction):
             [_("registration_cancelled", default="Your registration is cancelled. Thank you for telling us.")],
             "success",
         )
-
-
-def csv_safe(value: str) -> str:
-    """A cell a spreadsheet will not run as a formula."""
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 def registrations_csv(request, event, target) -> str:

@@ -9,6 +9,7 @@ from coalition.intranet.security import login_events
 from coalition.intranet.security.browser.journal_rows import matches
 from coalition.intranet.security.browser.journal_rows import RowMaker
 from coalition.intranet.site import structure
+from coalition.intranet.spreadsheets import csv_safe
 import csv
 from dataclasses import dataclass
 from dataclasses import field
@@ -325,12 +326,6 @@ CSV_COLUMNS = (
     ("target_path", _("audit_csv_path", default="Path")),
     ("concerning", _("audit_csv_concerning", default="Details")),
 )
-
-
-def csv_safe(value) -> str:
-    """A cell a spreadsheet will not run as a formula (a title typed as "=HYPERLINK(...)")."""
-    text = str(value)
-    return f"'{text}" if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
 
 
 def journal_csv(request, filters: Filters) -> tuple[bytes, int]:
