@@ -138,6 +138,17 @@ class TestSealedFields(unittest.TestCase):
         self.assertEqual(evidence.file.data, b"enc-marker-replaced")
 
 
+class TestSealedFileBinding(unittest.TestCase):
+    layer = COALITION_DEMO_INTEGRATION_TESTING
+
+    def test_a_sealed_blob_does_not_open_in_another_file(self):
+        first, second = SealedFile(b"first file", filename="a.txt"), SealedFile(b"second file", filename="b.txt")
+        second.reseal(first.sealed_token())
+        with self.assertRaises(encryption.TamperedValue):
+            second.data  # noqa: B018 (the read is the test)
+        self.assertEqual(first.data, b"first file")
+
+
 class TestEvidenceForms(unittest.TestCase):
     layer = COALITION_DEMO_INTEGRATION_TESTING
 

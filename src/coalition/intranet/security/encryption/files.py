@@ -13,11 +13,13 @@ from Acquisition import aq_base
 from coalition.intranet.security.encryption.api import key_id_of
 from coalition.intranet.security.encryption.api import seal
 from coalition.intranet.security.encryption.api import unseal
+from DateTime import DateTime
 import io
 from persistent import Persistent
 from plone.namedfile.file import ModifiedPropertyMixin
 from plone.namedfile.interfaces import INamedFile
 from plone.namedfile.utils import get_contenttype
+import uuid
 from ZODB.blob import Blob
 from zope.interface import implementer
 from zope.schema.fieldproperty import FieldProperty
@@ -48,28 +50,31 @@ class SealedFile(Persistent, ModifiedPropertyMixin):
         if filename is not None and contentType in ("", "application/octet-stream"):
             contentType = get_contenttype(filename=filename)
         self.contentType = contentType
+        # Binds the sealed bytes to this file: a blob swapped in from another file does not open.
+        self._sealing_id = uuid.uuid4().hex
         self._sealed_blob = Blob()
         self._setData(data)
         self.filename = filename
 
     def _setData(self, data):
         plaintext = _as_bytes(data)
-        self._store_token(seal(plaintext, PURPOSE))
+        self._store_token(seal(plaintext, self.purpose()))
         self.plain_size = len(plaintext)
 
     def _store_token(self, token: bytes) -> None:
         with self._sealed_blob.open("w") as handle:
             handle.write(token)
-        from DateTime import DateTime
-
         self._modified = DateTime().millis()
 
     def sealed_token(self) -> bytes:
         with self._sealed_blob.open("r") as handle:
             return handle.read()
 
+    def purpose(self) -> str:
+        return f"{PURPOSE}:{self._sealing_id}"
+
     def _getData(self):
-        return unseal(self.sealed_token(), PURPOSE)
+        return unseal(self.sealed_token(), self.purpose())
 
     data = property(_getData, _setData)
     _data = property(_getData, _setData)

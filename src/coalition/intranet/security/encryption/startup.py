@@ -17,7 +17,6 @@ from coalition.intranet.security.encryption.keyring import current_keyring
 from coalition.intranet.security.encryption.keyring import HOW_TO_FIX
 import logging
 from plone.base.interfaces import IPloneSiteRoot
-import sys
 import transaction
 from ZODB.POSException import ConflictError
 from zope.component import adapter
@@ -39,8 +38,8 @@ def plone_sites(app):
 
 def refuse(message: str):
     logger.critical(message)
-    print(f"\nREFUSING TO START: {message}\n", file=sys.stderr)
-    raise StartRefused(f"Refusing to start: {message}")
+    # SystemExit prints this to stderr and ends the process with status 1.
+    raise StartRefused(f"\nREFUSING TO START: {message}\n")
 
 
 def check_sites(app) -> list[str]:

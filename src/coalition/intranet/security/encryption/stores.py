@@ -12,7 +12,6 @@ from coalition.intranet.security.encryption.fields import field_purpose
 from coalition.intranet.security.encryption.fields import storage_name
 from coalition.intranet.security.encryption.files import EVIDENCE_TYPE
 from coalition.intranet.security.encryption.files import FILE_FIELD
-from coalition.intranet.security.encryption.files import PURPOSE as FILE_PURPOSE
 from coalition.intranet.security.encryption.files import SealedFile
 from coalition.intranet.security.encryption.interfaces import ISealedValues
 from zope.interface import implementer
@@ -59,7 +58,7 @@ class EvidenceFiles:
         for evidence in unrestricted_objects(portal, EVIDENCE_TYPE):
             value = getattr(aq_base(evidence), FILE_FIELD, None)
             if isinstance(value, SealedFile):
-                yield value.sealed_token(), FILE_PURPOSE, value.reseal
+                yield value.sealed_token(), value.purpose(), value.reseal
 
 
 def version_copies(portal):
