@@ -11,13 +11,15 @@ refers to exists already. Blob snapshots share unchanged files with the previous
 Layout of the backup folder:
     filestorage/           repozo's repository (full .fs and incremental .deltafs files)
     blobs/<set>/           the blob folder at the time of the set
-    logs/<set>/            var/case-access/ (the access log of case files, kept outside the database)
+    logs/<set>/            var/case-access/ and var/login-events/ (the access log of case files and the login
+                           log, kept outside the database)
     sets/<set>.json        the manifest: repozo files of the set, its restore point, every file's SHA-256
     sets/<set>.tar.gpg|age the encrypted archive of the set (with --encrypt-recipient)
 """
 
 import argparse
 from backup_tools import BIN
+from backup_tools import FILE_LOGS
 from backup_tools import run
 from backup_tools import sha256
 from backup_tools import tool
@@ -117,10 +119,12 @@ def back_up(var: pathlib.Path, backup_dir: pathlib.Path, full: bool = False, rec
     snapshots = backup_dir / "blobs"
     previous = max(snapshots.iterdir(), default=None) if snapshots.is_dir() else None
     copy_blobs(blobs, snapshots / stamp, previous) if blobs.is_dir() else (snapshots / stamp).mkdir(parents=True)
-    # The case-file access log lives beside the database, not in it (docs/security.md): it belongs to the set.
+    # The case-file access log and the login log live beside the database, not in it (docs/security.md): they
+    # belong to the set.
     logs = backup_dir / "logs" / stamp
-    if (var / "case-access").is_dir():
-        shutil.copytree(var / "case-access", logs / "case-access", copy_function=shutil.copy2)
+    for name in FILE_LOGS:
+        if (var / name).is_dir():
+            shutil.copytree(var / name, logs / name, copy_function=shutil.copy2)
     logs.mkdir(parents=True, exist_ok=True)
     restore_point = max(path.stem for path in chain)
     manifest = {

@@ -9,6 +9,8 @@ import sys
 
 
 BIN = pathlib.Path(sys.executable).parent
+# The logs kept beside the database in var/ (append-only files, not in the ZODB): part of every backup set.
+FILE_LOGS = ("case-access", "login-events")
 
 
 def tool(name: str) -> str:

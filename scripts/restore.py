@@ -11,6 +11,7 @@ restore point, the blobs are copied from the set's snapshot.
 
 import argparse
 from backup_tools import BIN
+from backup_tools import FILE_LOGS
 from backup_tools import run
 from backup_tools import sha256
 from backup_tools import tool
@@ -85,8 +86,9 @@ def restore(backup_dir: pathlib.Path, var: pathlib.Path, name: str | None = None
     blobs = var / "blobstorage"
     shutil.copytree(backup_dir / "blobs" / manifest["set"], blobs, dirs_exist_ok=False, copy_function=shutil.copy2)
     os.chmod(blobs, 0o700)
-    if (backup_dir / "logs" / manifest["set"] / "case-access").is_dir():
-        shutil.copytree(backup_dir / "logs" / manifest["set"] / "case-access", var / "case-access")
+    for name in FILE_LOGS:
+        if (backup_dir / "logs" / manifest["set"] / name).is_dir():
+            shutil.copytree(backup_dir / "logs" / manifest["set"] / name, var / name)
     for sub in ("log", "cache"):
         (var / sub).mkdir(exist_ok=True)
     return manifest

@@ -176,6 +176,20 @@ class TestBackupAndRestore(unittest.TestCase):
                         restored.get("en/after-first-set")
                     self.assertEqual(missing.exception.code, 404)
 
+    def test_the_logs_beside_the_database_are_part_of_the_set(self):
+        var = self.folder / "var"
+        lines = {"case-access": '{"case": "case-1"}\n', "login-events": '{"outcome": "failed"}\n'}
+        for name, line in lines.items():
+            (var / name).mkdir(exist_ok=True)
+            with open(var / name / "2026-12.jsonl", "a") as log:
+                log.write(line)
+        set_name = self.back_up()
+        target = self.elsewhere / "logs" / "var"
+        restored = script("restore.py", "--backup-dir", str(self.backups), "--set", set_name, "--var", str(target))
+        self.assertEqual(restored.returncode, 0, restored.stderr)
+        for name, line in lines.items():
+            self.assertIn(line, (target / name / "2026-12.jsonl").read_text(), name)
+
     def test_restore_refuses_to_overwrite_a_database(self):
         self.back_up()
         data_fs = self.folder / "var" / "filestorage" / "Data.fs"
