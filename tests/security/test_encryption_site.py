@@ -173,6 +173,9 @@ class TestExistingSiteMigration(unittest.TestCase):
             aq_base(case).__dict__.pop(f"_sealed_{name}", None)
             aq_base(case).__dict__[name] = marker
         aq_base(evidence).__dict__["file"] = NamedBlobFile(FILE_MARKER, filename="old.pdf")
+        # A version saved by the older site holds the plaintext too.
+        repository = api.portal.get_tool("portal_repository")
+        repository.save(obj=case, comment="saved by an older site")
         self.assertEqual(case.home_address, MARKERS["home_address"])  # still readable before the migration
         counts = install(portal)
         self.assertGreaterEqual(counts["case files"], 1)
@@ -182,6 +185,11 @@ class TestExistingSiteMigration(unittest.TestCase):
             self.assertNotIn(marker.encode(), raw_state(case))
         self.assertIsInstance(aq_base(evidence).file, SealedFile)
         self.assertEqual(evidence.file.data, FILE_MARKER)
+        self.assertGreaterEqual(counts["case file versions"], 1)
+        with api.env.adopt_roles(["Manager"]):
+            old = repository.retrieve(case, 0).object
+            self.assertEqual(old.health_notes, MARKERS["health_notes"])
+            self.assertNotIn(MARKERS["health_notes"].encode(), repr(aq_base(old).__dict__).encode())
         # Idempotent.
         self.assertEqual(install(portal)["case files"], 0)
 
