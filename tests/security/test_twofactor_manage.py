@@ -185,7 +185,10 @@ class TestReset(TwoFactorTestCase):
         self.assertEqual(page.status_code, 200)
         self.assertIn("Anna Alexeeva", page.text)  # listed: has a second factor
         found = coordinator.get(f"{self.site_url}/@@two-factor-reset", params={"q": "Alexeeva"}, timeout=30)
-        self.assertIn('value="alpha-admin"', found.text)
+        self.assertIn("confirm=alpha-admin", found.text)
+        confirm = coordinator.get(f"{self.site_url}/@@two-factor-reset", params={"confirm": "alpha-admin"}, timeout=30)
+        self.assertIn("coalition-two-factor-confirm-reset", confirm.text)
+        self.assertIsNotNone(self.enrolment("alpha-admin"))  # asking changes nothing
         csrf = authenticator(page.text)
         coordinator.post(
             f"{self.site_url}/@@two-factor-reset", data={"_authenticator": csrf, "user_id": "alpha-admin"}, timeout=30

@@ -1,9 +1,9 @@
 """``install(portal)``: what a site needs for the second factor beyond the profile's XML. Idempotent.
 
 The registry records come from ``registry/twofactor.xml`` (their defaults are used until then), the reset
-permission from ``rolemap.xml``. Here: the personal menu's "Two-step login", the coordinators' reset page in
-the same menu, the control panel entry, and Plone's automatic login after a password reset switched off
-for people with a second factor (``login_form.GuardedPasswordReset`` does that per person; nothing to store).
+permission from ``rolemap.xml``. Here: the personal menu's "Two-step login" (also a tab of the personal
+preferences), the coordinators' "Second factors of members" in the same menu, and the control panel entry
+for who must use it. The login guard itself is installed by ``login/setup.py``.
 """
 
 from coalition.intranet.security.twofactor.api import RESET_PERMISSION
@@ -15,6 +15,7 @@ USER_ACTIONS = (
     ("two-factor-reset", "Second factors of members", "@@two-factor-reset", RESET_PERMISSION),
 )
 CONFIGLET_ID = "coalition-two-factor"
+MEMBER_CONFIGLET_ID = "coalition-two-factor-member"  # a tab of the personal preferences
 
 
 def install(portal) -> None:
@@ -53,14 +54,26 @@ def _add_user_actions(portal) -> None:
 
 def _add_configlet(portal) -> None:
     controlpanel = getattr(portal, "portal_controlpanel", None)
-    if controlpanel is None or CONFIGLET_ID in [action.getId() for action in controlpanel.listActions()]:
+    if controlpanel is None:
         return
-    controlpanel.registerConfiglet(
-        id=CONFIGLET_ID,
-        name="Two-step login",
-        action="string:${portal_url}/@@two-factor-settings",
-        permission="Plone Site Setup: Security",
-        category="plone-users",
-        appId="coalition.intranet",
-        icon_expr="string:shield-lock",
-    )
+    existing = [action.getId() for action in controlpanel.listActions()]
+    if CONFIGLET_ID not in existing:
+        controlpanel.registerConfiglet(
+            id=CONFIGLET_ID,
+            name="Two-step login",
+            action="string:${portal_url}/@@two-factor-settings",
+            permission="Plone Site Setup: Security",
+            category="plone-users",
+            appId="coalition.intranet",
+            icon_expr="string:shield-lock",
+        )
+    if MEMBER_CONFIGLET_ID not in existing:
+        controlpanel.registerConfiglet(
+            id=MEMBER_CONFIGLET_ID,
+            name="Two-step login",
+            action="string:${portal_url}/@@two-factor",
+            permission="Set own properties",
+            category="Member",
+            appId="coalition.intranet",
+            icon_expr="string:shield-lock",
+        )

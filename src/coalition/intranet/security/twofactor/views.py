@@ -141,6 +141,18 @@ class TwoFactorResetView(BrowserView):
     def query(self) -> str:
         return (self.request.form.get("q") or "").strip()
 
+    def confirming(self) -> dict | None:
+        """The person whose reset waits for confirmation (``?confirm=<user id>``), if it may be done."""
+        user_id = (self.request.form.get("confirm") or "").strip()
+        if not user_id or api.portal.get().acl_users.getUserById(user_id) is None:
+            return None
+        row = self._row(user_id)
+        return None if row["refusal"] else row
+
+    def cancel_url(self) -> str:
+        query = self.query()
+        return f"{self.url()}?{urlencode({'q': query})}" if query else self.url()
+
     def people(self) -> list[dict]:
         """Accounts matching the search (name, login name, e-mail), else everyone with a second factor."""
         query = self.query()
@@ -167,6 +179,7 @@ class TwoFactorResetView(BrowserView):
             "since": status.enrolled_at.strftime("%Y-%m-%d") if status.enrolled_at else "",
             "required": status.required,
             "refusal": refusal,
+            "confirm_url": f"{self.url()}?{urlencode({'confirm': user_id, 'q': self.query()})}",
             "label": translate(
                 _(
                     "label_two_factor_reset_person",
