@@ -37,17 +37,28 @@ def _seeking_query(language: str, region=None, category=None) -> dict:
     return query
 
 
-def seeking_brains(language: str, region=None, category=None) -> list:
+def seeking_brains(language: str, region=None, category=None, limit: int | None = None) -> list:
     """The catalog entries of the profiles in ``language`` that seek a mentor, longest wait first (recognised
     earliest; those without a date of recognition last; then by name), optionally of one ``region`` and one case
-    ``category`` (codes). Sorted on the index's values: no profile is loaded, whatever the list's length."""
+    ``category`` (codes), the first ``limit`` only when given. Sorted on the indexes' values: no profile is
+    loaded, whatever the list's length."""
     catalog = api.portal.get_tool("portal_catalog")
+    query = _seeking_query(language, region, category)
+    if limit:
+        # The catalog's own n-best sort; it leaves out profiles without a date, so it serves only when enough
+        # profiles have one (the front page's few, the dashboard's five).
+        found = catalog(sort_on=("recognised_on", "sortable_title"), sort_limit=limit, **query)[:limit]
+        if len(found) == limit:
+            return list(found)
     recognised = catalog._catalog.getIndex("recognised_on")
+    titles = catalog._catalog.getIndex("sortable_title")
 
     def longest_wait_first(brain):
-        return (recognised.getEntryForObject(brain.getRID(), None) or date.max, brain.Title or "")
+        rid = brain.getRID()
+        return (recognised.getEntryForObject(rid, None) or date.max, titles.getEntryForObject(rid, None) or "")
 
-    return sorted(catalog(**_seeking_query(language, region, category)), key=longest_wait_first)
+    ordered = sorted(catalog(**query), key=longest_wait_first)
+    return ordered[:limit] if limit else ordered
 
 
 def count_seeking(language: str) -> int:
@@ -73,8 +84,7 @@ def seeking_values(language: str, index_name: str) -> set:
 def prisoners_seeking_mentor(language: str, limit: int | None = None, region=None, category=None) -> list:
     """The public profiles (objects) in ``language`` that seek a mentor, in the order of ``seeking_brains``;
     only the first ``limit`` are loaded when a limit is given."""
-    brains = seeking_brains(language, region, category)
-    return [brain.getObject() for brain in (brains[:limit] if limit else brains)]
+    return [brain.getObject() for brain in seeking_brains(language, region, category, limit)]
 
 
 def waiting_since(profile):
