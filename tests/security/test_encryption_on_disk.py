@@ -280,3 +280,43 @@ class TestRotateKeyCommand(unittest.TestCase):
         for name, marker in SECRETS.items():
             self.assertEqual(case[name], marker)
         self.assertEqual(download.content, (FILE_SECRET + "\n").encode() * 2000)
+
+
+class TestSiteMoveCarriesSealedValues(unittest.TestCase):
+    """The export (no marker in it, above) imported into a new empty site with the same key: the values and
+    the evidence file read back, stored sealed again."""
+
+    layer = ENCRYPTED_SITE
+
+    def test_import_into_a_new_site(self):
+        import hashlib
+        import json
+
+        new = served_zope_conf(self.layer["folder"] / "new")
+        zconsole = [str(BIN / "zconsole"), "run", str(new)]
+        created = subprocess.run([*zconsole, "scripts/create_site.py", "--no-demo"], cwd=ROOT, capture_output=True)
+        self.assertEqual(created.returncode, 0, created.stderr[-3000:])
+        imported = subprocess.run(
+            [*zconsole, "scripts/migrate_site.py", "import", str(self.layer["export"])],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        self.assertEqual(imported.returncode, 0, imported.stdout[-3000:] + imported.stderr[-3000:])
+        read = subprocess.run(
+            [*zconsole, "tests/security/encryption_site_reader.py", self.layer["case_path"]]
+            + [self.layer["evidence_path"]],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+        )
+        self.assertEqual(read.returncode, 0, read.stderr[-3000:])
+        facts = json.loads(read.stdout.strip().splitlines()[-1])
+        for name, marker in SECRETS.items():
+            self.assertEqual(facts[name], marker)
+        self.assertTrue(facts["sealed_fields"])
+        data = (FILE_SECRET + "\n").encode() * 2000
+        self.assertEqual(
+            facts["file"],
+            {"filename": "letter.txt", "size": len(data), "sha256": hashlib.sha256(data).hexdigest(), "sealed": True},
+        )

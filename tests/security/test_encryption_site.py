@@ -128,6 +128,12 @@ class TestSealedFields(unittest.TestCase):
         self.assertEqual(stored.contentType, "application/pdf")
         self.assertNotIn(FILE_MARKER, blob_bytes(stored))
         self.assertTrue(encryption.is_sealed(blob_bytes(stored)))
+        # The field accepts it (REST and the site move validate), and no view may stream its blob from disk.
+        from plone.namedfile.interfaces import IBlobby
+
+        evidence.getTypeInfo().lookupSchema()["file"].validate(stored)
+        self.assertFalse(IBlobby.providedBy(stored))
+        self.assertEqual(stored.open().read(), FILE_MARKER * 10)
         # Replacing the file (as the edit form and REST do: a plain file, then the modified event) seals it too.
         evidence.file = NamedBlobFile(b"enc-marker-replaced", filename="second.txt")
         from zope.event import notify

@@ -15,14 +15,12 @@ from coalition.intranet.security.encryption.api import seal
 from coalition.intranet.security.encryption.api import unseal
 from DateTime import DateTime
 import io
-from persistent import Persistent
-from plone.namedfile.file import ModifiedPropertyMixin
+from plone.namedfile.file import NamedBlobFile
 from plone.namedfile.interfaces import INamedFile
 from plone.namedfile.utils import get_contenttype
 import uuid
 from ZODB.blob import Blob
-from zope.interface import implementer
-from zope.schema.fieldproperty import FieldProperty
+from zope.interface import implementer_only
 
 
 EVIDENCE_TYPE = "Evidence"
@@ -40,11 +38,14 @@ def _as_bytes(data) -> bytes:
     return bytes(data or b"")
 
 
-@implementer(INamedFile)
-class SealedFile(Persistent, ModifiedPropertyMixin):
-    """A named file whose bytes are stored sealed in a ZODB blob."""
+@implementer_only(INamedFile)
+class SealedFile(NamedBlobFile):
+    """A named file whose bytes are stored sealed in a ZODB blob.
 
-    filename = FieldProperty(INamedFile["filename"])
+    A ``NamedBlobFile`` for the field's type check, but only an ``INamedFile``: never ``IBlobby``, so no view
+    streams the blob (the ciphertext) from disk; every method that touches the bytes is its own. The blob is
+    ``_sealed_blob``, not ``_blob``, so code that reads a blob file directly finds none instead of ciphertext.
+    """
 
     def __init__(self, data=b"", contentType="", filename=None):
         if filename is not None and contentType in ("", "application/octet-stream"):
@@ -91,6 +92,9 @@ class SealedFile(Persistent, ModifiedPropertyMixin):
         if mode not in ("r", "rb"):
             raise ValueError("A sealed file is written through its data attribute.")
         return io.BytesIO(self.data)
+
+    def openDetached(self):
+        return self.open()
 
     def key_id(self) -> str:
         return key_id_of(self.sealed_token())
