@@ -85,10 +85,12 @@ def seal_plaintext(obj) -> bool:
     _activate(obj)
     changed = False
     for name in CASE_FIELDS:
-        if name in obj.__dict__ and storage_name(name) not in obj.__dict__:
-            value = obj.__dict__.pop(name)
-            if value is not None:
-                setattr(obj, storage_name(name), seal_text(value, field_purpose(obj, name, create=True)))
-            obj._p_changed = True
-            changed = True
+        if name not in obj.__dict__:
+            continue
+        value = obj.__dict__.pop(name)
+        # A sealed value written since wins; the plaintext goes in any case.
+        if value is not None and storage_name(name) not in obj.__dict__:
+            setattr(obj, storage_name(name), seal_text(value, field_purpose(obj, name, create=True)))
+        obj._p_changed = True
+        changed = True
     return changed
