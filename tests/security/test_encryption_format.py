@@ -4,7 +4,6 @@ from coalition.intranet.security.encryption import api
 from coalition.intranet.security.encryption import keyring
 from coalition.intranet.security.encryption.envelope import seal_with
 from coalition.intranet.security.encryption.envelope import unseal_with
-
 import json
 import os
 import pathlib
