@@ -5,6 +5,7 @@ from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.namedfile.file import NamedBlobFile
+import re
 import requests
 from tests.coalition_layers import COALITION_DEMO_INTEGRATION_TESTING
 from tests.coalition_layers import COALITION_SERVER_TESTING
@@ -111,3 +112,32 @@ class TestUploadLimitOverHttp(unittest.TestCase):
         self.assertEqual(response.status_code, 413)
         self.assertIn("big.pdf", response.text)
         self.assertIn("Nothing was saved", response.text)
+
+    def test_the_edit_form_keeps_the_existing_file(self):
+        with api.env.adopt_user(username="alpha-member"):
+            item = api.content.create(
+                container=self.workspace,
+                type="File",
+                title="Kept",
+                file=NamedBlobFile(b"the original bytes", filename="kept.txt"),
+            )
+        transaction.commit()
+        session = requests.Session()
+        session.auth = ("alpha-member", "demo-secret")
+        form = session.get(f"{self.folder_url}/{item.getId()}/@@edit", timeout=30)
+        self.assertEqual(form.status_code, 200)
+        authenticator = re.search(r'name="_authenticator"[^>]*value="([^"]+)"', form.text).group(1)
+        saved = session.post(
+            f"{self.folder_url}/{item.getId()}/@@edit",
+            data={
+                "_authenticator": authenticator,
+                "form.widgets.title": "Kept, renamed",
+                "form.widgets.file.action": "nochange",
+                "form.buttons.save": "Save",
+            },
+            timeout=30,
+        )
+        self.assertEqual(saved.status_code, 200, saved.text[-500:])
+        transaction.begin()
+        self.assertEqual(item.title, "Kept, renamed")
+        self.assertEqual(item.file.data, b"the original bytes")

@@ -5,6 +5,7 @@ from coalition.intranet.files.api import size_of_upload
 from coalition.intranet.interfaces import ICoalitionLayer
 from plone.namedfile.interfaces import INamedField
 from z3c.form import validator
+from z3c.form.interfaces import NOT_CHANGED
 from zope.component import adapter
 from zope.interface import Interface
 
@@ -13,6 +14,9 @@ from zope.interface import Interface
 class UploadSizeValidator(validator.SimpleFieldValidator):
     def validate(self, value, force=False):
         super().validate(value, force)
+        # "Keep the existing file" on an edit form: nothing new was uploaded, nothing to measure.
+        if value is NOT_CHANGED:
+            return
         if value is not None and not isinstance(value, str):
             check_upload_size(
                 size_of_upload(value),
