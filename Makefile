@@ -22,7 +22,7 @@ XML_FILES = $(filter-out $(XML_TEMPLATES),$(shell find src instance -name '*.zcm
 
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install start site reset job import export import-site backup restore test test-deps chromium checkers lint format i18n clean bench bench-data bench-load \
+.PHONY: help install start site reset job import export import-site backup restore rotate-key test test-deps chromium checkers lint format i18n clean bench bench-data bench-load \
 	postgresql start-cluster stop-cluster cluster-status migrate-to-postgresql varnish start-proxy
 
 help:
@@ -34,6 +34,7 @@ help:
 	@echo "make import FILE=list.csv ORG=alpha [DRY_RUN=1]  import a list of case files into the serving site"
 	@echo "make export / make import-site  move the whole site through EXPORT_DIR (site stopped; docs/import.md)"
 	@echo "make reset   delete var/ (database, blobs, logs): the next start creates a fresh site"
+	@echo "make rotate-key [RETIRE=1]  re-seal the encrypted data under a new key (site stopped; docs/security.md)"
 	@echo "make backup  repozo + blobs into BACKUP_DIR (default var/backups), FULL=1 for a full one (docs/backup.md)"
 	@echo "make restore the newest backup set (or SET=...) into RESTORE_VAR (default var/, which must have no database)"
 	@echo "make start-proxy  the caching proxy (Varnish) on :$(PROXY_PORT) in front of make start (docs/caching.md)"
@@ -56,6 +57,7 @@ install: .stamp-install
 var:
 	mkdir -p var/filestorage var/blobstorage var/log var/cache
 
+# The first start also creates the encryption key file named in zope.conf (var/keys/coalition.key, 0600).
 site: install var
 	$(BIN)/zconsole run $(ZOPE_CONF) scripts/create_site.py --site-id $(SITE_ID) \
 		--admin-password $(ADMIN_PASSWORD) $(if $(filter 0,$(DEMO)),--no-demo,)
@@ -106,6 +108,11 @@ backup: install
 restore: install
 	$(BIN)/python scripts/restore.py --backup-dir $(BACKUP_DIR) --var $(RESTORE_VAR) $(if $(SET),--set $(SET),) \
 		$(if $(ARCHIVE),--archive $(ARCHIVE),)
+
+# Encryption at rest (docs/security.md): a new key, everything re-sealed under it; RETIRE=1 then removes the
+# old keys. Stop the site first; an interrupted run resumes when started again.
+rotate-key: install
+	$(BIN)/zconsole run $(ZOPE_CONF) scripts/rotate_key.py --site-id $(SITE_ID) $(if $(filter 1,$(RETIRE)),--retire,)
 
 chromium:
 	@bash scripts/ensure-chromium.sh

@@ -50,6 +50,19 @@ def ensure_job_secret():
         print(f"  created the job secret {path}")
 
 
+def enrol_demo_second_factors(site) -> None:
+    """The demo cast's documented second-factor secrets (README), for a demo site only; the demo profile
+    itself enrols nobody, so the tests, which install it, log in with passwords."""
+    from coalition.intranet.security.twofactor.demo import enrol_demo_cast
+    import transaction
+    from zope.component.hooks import setSite
+
+    setSite(site)
+    enrolled = enrol_demo_cast(site)
+    transaction.commit()
+    print(f"  second factor (demo secrets from the README) for {len(enrolled)} demo accounts")
+
+
 def main(app, argv) -> int:
     args = parse_args(argv)
     import transaction
@@ -63,7 +76,9 @@ def main(app, argv) -> int:
     newSecurityManager(None, user)
     started = time.monotonic()
     print(f"Creating site '{args.site_id}' ({'with' if args.demo else 'without'} demo data)...", flush=True)
-    create_site(app, args.site_id, demo=args.demo)
+    site = create_site(app, args.site_id, demo=args.demo)
+    if args.demo:
+        enrol_demo_second_factors(site)
     print(f"Site '{args.site_id}' created in {time.monotonic() - started:.0f} s.")
     return 0
 

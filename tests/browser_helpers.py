@@ -52,10 +52,12 @@ def save_screenshot(page, name: str) -> pathlib.Path:
     return path
 
 
-def log_in(page, site_url: str, user_id: str, password: str) -> None:
-    """Log in through Plone's login form, as a person would."""
+def log_in(page, site_url: str, user_id: str, password: str, code: str | None = None) -> None:
+    """Log in through Plone's login form, as a person would (``code``: of the second factor, if it is on)."""
     page.goto(f"{site_url}/en/login")
     page.fill("#__ac_name", user_id)
     page.fill("#__ac_password", password)
+    if code is not None:
+        page.fill("#__ac_otp", code)
     page.click("button[name='buttons.login']")
     page.wait_for_load_state()

@@ -48,6 +48,28 @@ class CoalitionLayer(PloneSandboxLayer):
 
     def setUpPloneSite(self, portal):
         applyProfile(portal, "coalition.intranet:default")
+        # Tests log in with passwords alone: nobody must use a second factor unless a test switches it on
+        # (tests/security/test_twofactor*.py, in their own database).
+        portal.portal_registry["coalition.twofactor.required_groups"] = []
+        portal.portal_registry["coalition.twofactor.require_organisation_admins"] = False
+
+    # The logs kept outside the ZODB (case reads, logins): the audit log's page lists them with the database's
+    # entries, so every test starts with empty ones instead of a folder shared by every test and run.
+    FILE_LOGS = ("COALITION_CASE_ACCESS_LOG", "COALITION_LOGIN_LOG")
+
+    def testSetUp(self):
+        import tempfile
+
+        self._file_logs = tempfile.mkdtemp(prefix="coalition-test-logs-")
+        for variable in self.FILE_LOGS:
+            os.environ[variable] = os.path.join(self._file_logs, variable.lower())
+
+    def testTearDown(self):
+        import shutil
+
+        for variable in self.FILE_LOGS:
+            os.environ.pop(variable, None)
+        shutil.rmtree(self._file_logs, ignore_errors=True)
 
 
 COALITION_FIXTURE = CoalitionLayer()

@@ -143,6 +143,7 @@ PAGES = (
     P("alpha-member", "evidence-add", below(alpha_case, "++add++Evidence")),
     P("alpha-member", "evidence", evidence),
     P("alpha-member", "notification-preferences", "@@notification-preferences"),
+    P("alpha-member", "two-factor", "@@two-factor"),
     # The organisation's admin: its representative in ballots, manages its roster and its cases' access.
     P("alpha-admin", "dashboard", "intranet"),
     P("alpha-admin", "roster", "intranet/organisations/alpha/@@roster"),
@@ -174,6 +175,7 @@ PAGES = (
     P("coordinator", "audit-log", "intranet/@@audit-log"),
     P("coordinator", "trust-report", "intranet/cases/@@trust-report"),
     P("coordinator", "import-cases", "intranet/cases/@@import-cases"),
+    P("coordinator", "two-factor-reset", "@@two-factor-reset"),
     # The list commission.
     P("commission", "dashboard", "intranet"),
     P("commission", "commission", "intranet/cases/@@commission"),

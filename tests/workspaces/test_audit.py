@@ -244,7 +244,7 @@ class TestAuditLogLink(unittest.TestCase):
         browser.open(self.layer["portal"].absolute_url() + "/intranet")
         link = browser.getLink(url="/intranet/@@audit-log")
         link.click()
-        self.assertIn("Changes of access, newest first", browser.contents)
+        self.assertIn("Acts, logins and reads of case files, newest first", browser.contents)
 
         member = Browser(self.layer["app"])
         member.addHeader("Authorization", "Basic alpha-admin:demo-secret")

@@ -8,13 +8,10 @@ retries) and the database would grow with each read. Several Zope processes appe
 process its own directory (``COALITION_CASE_ACCESS_LOG``) and read them together.
 """
 
-from App.config import getConfiguration
+from coalition.intranet.security import api as security
 from datetime import datetime
-from datetime import UTC
 import json
-import os
 import pathlib
-import tempfile
 
 
 ENV_DIRECTORY = "COALITION_CASE_ACCESS_LOG"
@@ -22,29 +19,17 @@ ENV_DIRECTORY = "COALITION_CASE_ACCESS_LOG"
 
 def log_directory() -> pathlib.Path:
     """Where the access log lives: the environment's choice, else ``<clienthome>/case-access``."""
-    configured = os.environ.get(ENV_DIRECTORY)
-    if configured:
-        directory = pathlib.Path(configured)
-    else:
-        clienthome = getattr(getConfiguration(), "clienthome", None)
-        directory = pathlib.Path(clienthome or tempfile.gettempdir()) / "case-access"
-    directory.mkdir(parents=True, exist_ok=True)
-    return directory
+    return security.log_directory(ENV_DIRECTORY, "case-access")
 
 
 def record_access(case_uid: str, userid: str, what: str, path: str, when: datetime | None = None) -> None:
     """Append one access (``what``: the view, download or REST call) to this month's file."""
-    when = when or datetime.now(UTC)
-    line = json.dumps(
-        {"when": when.isoformat(), "case": case_uid, "user": userid, "what": what, "path": path},
-        ensure_ascii=False,
-    )
-    target = log_directory() / f"{when:%Y-%m}.jsonl"
-    descriptor = os.open(target, os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
-    try:
-        os.write(descriptor, (line + "\n").encode("utf-8"))
-    finally:
-        os.close(descriptor)
+    security.append_log_line(log_directory(), {"case": case_uid, "user": userid, "what": what, "path": path}, when)
+
+
+def accesses_newest_first(since: datetime | None = None, until: datetime | None = None):
+    """Every access with ``since <= when < until``, newest first, read lazily (``when`` as a datetime)."""
+    return security.log_lines_newest_first(log_directory(), since, until)
 
 
 def accesses_of(case_uid: str, limit: int = 500) -> list[dict]:

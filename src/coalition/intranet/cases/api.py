@@ -11,6 +11,7 @@ from coalition.intranet.cases.access import organisation_by_id
 from coalition.intranet.cases.access import roster_on_cases
 from coalition.intranet.cases.access import ROSTER_ROLES_ON_CASES
 from coalition.intranet.cases.access import set_organisation_grant
+from coalition.intranet.cases.access_log import accesses_newest_first
 from coalition.intranet.cases.access_log import accesses_of
 from coalition.intranet.errors import CoalitionError
 from coalition.intranet.security import api as audit
@@ -201,6 +202,12 @@ def access_log_by_case_id(registry, case_id: str, limit: int = 500) -> list[dict
             _("case_error_unknown_case", default="There is no case file ${id}.", mapping={"id": case_id})
         )
     return accesses_of(IUUID(case), limit)
+
+
+def access_log_of_all_cases(since=None, until=None):
+    """Every read of every case file with ``since <= when < until``, newest first, read lazily: for the audit
+    log's page, which checks ``coalition: Read audit log`` and shows each case as its reader may know it."""
+    return accesses_newest_first(since, until)
 
 
 # Consent of the prisoner or the family to a mentorship: a fact of the case file, recorded by the mentorship

@@ -7,6 +7,9 @@ from coalition.intranet.security.audit import AuditEntry
 from coalition.intranet.security.audit import entries
 from coalition.intranet.security.audit import record
 from coalition.intranet.security.channels import requesting_user
+from coalition.intranet.security.filelog import append_line as append_log_line
+from coalition.intranet.security.filelog import log_directory
+from coalition.intranet.security.filelog import newest_first as log_lines_newest_first
 from coalition.intranet.security.localroles import forget_cached_local_roles
 from coalition.intranet.security.localroles import set_local_role
 
@@ -22,4 +25,8 @@ __all__ = [
     "set_local_role",
     # The user a request speaks for, also before Zope has authenticated it (traversal hooks, 404s)
     "requesting_user",
+    # Append-only JSON-lines logs outside the ZODB, one file a month (case reads, logins): filelog.py
+    "log_directory",
+    "append_log_line",
+    "log_lines_newest_first",
 ]

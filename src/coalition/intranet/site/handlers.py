@@ -5,7 +5,9 @@ from coalition.intranet.drafting import setup as drafting_setup
 from coalition.intranet.events import setup as events_setup
 from coalition.intranet.files import setup as files_setup
 from coalition.intranet.mentorship import setup as mentorship_setup
+from coalition.intranet.security.encryption import setup as encryption_setup
 from coalition.intranet.security.login import setup as login_setup
+from coalition.intranet.security.twofactor import setup as twofactor_setup
 from coalition.intranet.site.api import build_site_structure
 from plone import api
 from plone.base.interfaces import INonInstallable
@@ -38,11 +40,13 @@ def post_install(context):
 # idempotent: a new site and the upgrade step of an existing one call the same functions.
 CONCERN_INSTALLERS = (
     login_setup.install,
+    twofactor_setup.install,
     drafting_setup.install,
     files_setup.install,
     events_setup.install,
     mentorship_setup.install,
     campaigns_setup.install,
+    encryption_setup.install,
 )
 
 
