@@ -39,6 +39,7 @@ class TestUpgrades(unittest.TestCase):
                 "Public website",
                 "Publication boundary",
                 "Mentorship, events, campaigns and operations",
+                "Second factor and encryption at rest",
             ],
         )
         self.setup_tool.upgradeProfile(PROFILE)
@@ -204,3 +205,41 @@ class TestOutreachUpgrade(unittest.TestCase):
         self.assertFalse(getattr(profile, "mentors", None))
         names = [b.Title for b in catalog.unrestrictedSearchResults(portal_type="Mentor")]
         self.assertIn("Greta Beispielsdottir", names)
+
+
+class TestSecondFactorAndEncryptionUpgrade(unittest.TestCase):
+    layer = COALITION_DEMO_INTEGRATION_TESTING
+
+    def test_site_of_the_outreach_release_gets_the_second_factor_and_seals_its_case_fields(self):
+        from coalition.intranet.security.encryption import canary
+        from coalition.intranet.security.encryption import fields
+
+        portal = self.layer["portal"]
+        setup_tool = api.portal.get_tool("portal_setup")
+        setup_tool.setLastVersionForProfile(PROFILE, "20261204002")
+        # As the older release left it: no second-factor settings, no reset permission, no canary, and a case
+        # file with its confidential fields in clear under their own names.
+        registry = portal.portal_registry
+        for name in [key for key in registry.records if key.startswith("coalition.twofactor.")]:
+            del registry.records[name]
+        portal.manage_permission("coalition: Reset second factor", roles=[], acquire=0)
+        delattr(portal, canary.CANARY_ATTRIBUTE)
+        case = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(portal_type="CaseFile")[0]
+        case = case._unrestrictedGetObject()
+        case._p_activate()  # a ghost's __dict__ is empty until its state is loaded
+        case.__dict__.pop(fields.storage_name("lawyer_contacts"), None)
+        case.__dict__["lawyer_contacts"] = "Old-release lawyer, +7 999 000 11 22"
+        case._p_changed = True
+
+        setup_tool.upgradeProfile(PROFILE)
+
+        self.assertEqual(setup_tool.getLastVersionForProfile(PROFILE), current_version())
+        self.assertIn("coalition.twofactor.required_groups", registry.records)
+        self.assertIn(
+            "Coordinator",
+            [r["name"] for r in portal.rolesOfPermission("coalition: Reset second factor") if r["selected"]],
+        )
+        self.assertTrue(canary.check_canary(portal))
+        self.assertNotIn("lawyer_contacts", case.__dict__)
+        self.assertIsInstance(case.__dict__[fields.storage_name("lawyer_contacts")], bytes)
+        self.assertEqual(case.lawyer_contacts, "Old-release lawyer, +7 999 000 11 22")

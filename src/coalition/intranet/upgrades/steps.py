@@ -13,6 +13,17 @@ from plone import api
 PROFILE = "profile-coalition.intranet:default"
 
 
+def rerun_steps(context, *steps: str) -> None:
+    """Run these import steps of the profile again (without their dependencies).
+
+    The registry and workflow steps make plone.app.discussion bind comments to its own workflow again (it
+    listens to its moderation record): comments go back to the coalition's (site/handlers.py)."""
+    for step in steps:
+        context.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    if {"plone.app.registry", "workflow"} & set(steps):
+        bind_comments_to_their_workflow()
+
+
 def add_identity_and_groups(context):
     """20261126001 -> 20261126002: the coalition identity (CSS bundle, logo, titles) and its groups."""
     context.runImportStepFromProfile(PROFILE, "plone.app.registry")
@@ -22,7 +33,8 @@ def add_identity_and_groups(context):
 def add_workspaces(context):
     """20261126002 -> 20261126003: rosters and audit log, notifications and dashboard, working documents,
     the upload limit, the public About page, and closed channels (resolveuid, redirects, sharing)."""
-    for step in (
+    rerun_steps(
+        context,
         "rolemap",
         "typeinfo",
         "workflow",
@@ -32,8 +44,7 @@ def add_workspaces(context):
         "memberdata-properties",
         "repositorytool",
         "difftool",
-    ):
-        context.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    )
     build_site_structure(api.portal.get())
     _drop_owner_role_on_workspaces()
     api.portal.get_tool("portal_workflow").updateRoleMappings()
@@ -47,7 +58,8 @@ def add_drafting_and_case_files(context):
     for dependency in ("plone.app.discussion:default", "plone.app.iterate:default"):
         if setup_tool.getLastVersionForProfile(dependency) == "unknown":
             setup_tool.runAllImportStepsFromProfile(f"profile-{dependency}")
-    for step in (
+    rerun_steps(
+        context,
         "rolemap",
         "typeinfo",
         "workflow",
@@ -57,8 +69,7 @@ def add_drafting_and_case_files(context):
         "plone.app.registry",
         "repositorytool",
         "difftool",
-    ):
-        context.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    )
     catalog = api.portal.get_tool("portal_catalog")
     catalog.manage_reindexIndex(ids=["nominating_organisation", "publication_consent"])
     build_site_structure(api.portal.get())
@@ -84,8 +95,7 @@ PROFILE_INDEXES = (
 def add_public_website(context):
     """20261126004 -> 20261126005: regions become codes of a vocabulary; profiles gain photo, letters,
     mentors and case categories, and the catalog indexes the public list filters by."""
-    for step in ("typeinfo", "catalog", "rolemap", "workflow", "plone.app.registry"):
-        context.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    rerun_steps(context, "typeinfo", "catalog", "rolemap", "workflow", "plone.app.registry")
     # Case files and evidence now manage who may read their versions (REST @history).
     api.portal.get_tool("portal_workflow").updateRoleMappings()
     catalog = api.portal.get_tool("portal_catalog")
@@ -103,8 +113,7 @@ def add_publication_boundary(context):
     """20261126005 -> 20261204001: prisoner profiles exist and are public only by the act of a decided case
     (the register of acts, their own workflow and class, facts nobody edits on a profile); case access is
     granted to people and organisations only; public content names no member."""
-    for step in ("rolemap", "typeinfo", "workflow", "catalog", "actions", "plone.app.registry"):
-        context.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    rerun_steps(context, "rolemap", "typeinfo", "workflow", "catalog", "actions", "plone.app.registry")
     # Sites created by a script could have comments bound to plone.app.discussion's workflow (site/handlers.py).
     bind_comments_to_their_workflow()
     _give_profiles_their_class()
@@ -124,7 +133,8 @@ def add_outreach_and_operations(context):
     """20261204001 -> 20261204002: mentorship, cultural events, campaigns and statements with the front page;
     ballots run by coordinators with consultations and file versions; caching proxy rules; the login guard;
     the import of lists. The free-text mentors of profiles become draft mentors (mentorship/setup.py)."""
-    for step in (
+    rerun_steps(
+        context,
         "rolemap",
         "typeinfo",
         "workflow",
@@ -133,8 +143,7 @@ def add_outreach_and_operations(context):
         "actions",
         "plone.app.registry",
         "repositorytool",
-    ):
-        context.runImportStepFromProfile(PROFILE, step, run_dependencies=False)
+    )
     portal = api.portal.get()
     build_site_structure(portal)
     install_concerns(portal)
@@ -197,3 +206,14 @@ def _drop_owner_role_on_workspaces():
                     workspace.manage_setLocalRoles(principal, kept)
                 else:
                     workspace.manage_delLocalRoles([principal])
+
+
+def add_second_factor_and_encryption(context):
+    """20261204002 -> 20261205001: the second factor (who must use it, the reset permission, the user menu and
+    control panel entries), encryption at rest of the confidential case fields, evidence files and versions
+    (with a key-check canary), the login log, and the housekeeping of campaign sign-ups.
+
+    After it: pack the database (old transactions still hold the fields in clear) and make a new full backup
+    (docs/security.md, "Encryption at rest")."""
+    rerun_steps(context, "rolemap", "plone.app.registry")
+    install_concerns(api.portal.get())
