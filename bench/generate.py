@@ -165,6 +165,9 @@ def _editorial_facts(editorial: dict) -> dict:
 BENCH_ORGANISATION = "bench"
 BENCH_MEMBER = "bench-member"
 BENCH_PASSWORD = "bench-secret"  # noqa: S105 (a fictional account of the bench database only)
+# The bench member administers an organisation, so the second factor is required (bench/load.py logs in
+# through @login with a code); a fictional account of the bench database only.
+BENCH_TOTP_SECRET = "BENCHMEMBERTOTPSECRETXXXXXXXXXXX"  # noqa: S105
 CASE_NARRATIVE = "<p>A fictional case of the bench database.</p>"
 
 
@@ -185,6 +188,10 @@ def ensure_intranet(site, fictional, seed: int, count: int) -> str:
     if api.user.get(userid=BENCH_MEMBER) is None:
         api.user.create(email="bench-member@example.org", username=BENCH_MEMBER, password=BENCH_PASSWORD)
         set_member(organisations[BENCH_ORGANISATION], BENCH_MEMBER, "WorkspaceAdmin")
+    from coalition.intranet.security.twofactor import api as twofactor
+
+    if not twofactor.is_enrolled(BENCH_MEMBER):
+        twofactor.enrol_with_secret(BENCH_MEMBER, BENCH_TOTP_SECRET)
     cases = site["intranet"]["cases"]
     existing = len(cases.objectIds())
     today = date.today()
@@ -247,6 +254,7 @@ def write_manifest(site, args, writer, first_person, sample_case: str) -> pathli
         "sample_case": sample_case,
         "member": BENCH_MEMBER,
         "member_password": BENCH_PASSWORD,
+        "member_totp_secret": BENCH_TOTP_SECRET,
         "generated": date.today().isoformat(),
     }
     manifest_path.write_text(json.dumps(manifest, indent=2, ensure_ascii=False) + "\n")
