@@ -159,7 +159,8 @@ class ProfileWriter:
 
 
 def _editorial_facts(editorial: dict) -> dict:
-    return {key: editorial[key] for key in ("letters_possible", "postal_address", "mentors", "seeks_mentor")}
+    # Mentors are real records now (scenery.py), not the free text the profiles once had.
+    return {key: editorial[key] for key in ("letters_possible", "postal_address", "seeks_mentor")}
 
 
 BENCH_ORGANISATION = "bench"

@@ -84,6 +84,8 @@ class TestMentorshipChannels(unittest.TestCase):
             overview = self.get(f"{language}/mentorship")
             self.assertEqual(overview.status_code, 200)
             self.assertIn("Wiebke Kanal", overview.text)
+            # The mentor's prisoner, in the reader's language, linked to the profile in that language.
+            self.assertRegex(overview.text, rf'href="[^"]*/{language}/prisoners/[^"]+"[^>]*>{prisoner}</a>')
             self.assert_nothing_private(overview, f"overview {language}")
         profile = self.get(self.profile.absolute_url().replace("http://nohost/plone/", ""))
         self.assertEqual(profile.status_code, 200)

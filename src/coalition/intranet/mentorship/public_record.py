@@ -232,6 +232,45 @@ def public_mentorships_of_mentor(mentor: PublicMentor, language: str) -> list[Pu
     return sorted(found, key=lambda item: item.since or date.min)
 
 
+def public_prisoners_by_mentor(language: str) -> dict[str, list]:
+    """Mentor uid -> the catalog entries of the prisoners they mentor (active mentorships) whose profile is live
+    and published in ``language``, by name: for the overview of every mentor, in three catalog queries however
+    many mentors there are (one lookup per mentor cost a second at 500 mentors)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    mentor_index = catalog._catalog.getIndex("mentorship_mentor")
+    prisoner_index = catalog._catalog.getIndex("mentorship_prisoner")
+    pairs = []
+    for brain in catalog.unrestrictedSearchResults(portal_type="Mentorship", review_state="active"):
+        rid = brain.getRID()
+        mentor_uid = mentor_index.getEntryForObject(rid, None)
+        profile_uid = prisoner_index.getEntryForObject(rid, None)
+        if mentor_uid and profile_uid and profiles.is_live(profile_uid):
+            pairs.append((mentor_uid, profile_uid))
+    if not pairs:
+        return {}
+    groups = {
+        brain.UID: brain.TranslationGroup
+        for brain in catalog.unrestrictedSearchResults(UID=sorted({uid for _m, uid in pairs}))
+    }
+    in_language = {
+        brain.TranslationGroup: brain
+        for brain in catalog.unrestrictedSearchResults(
+            portal_type="PrisonerProfile",
+            TranslationGroup=sorted({group for group in groups.values() if group}),
+            Language=language,
+            review_state="published",
+        )
+    }
+    found: dict[str, list] = {}
+    for mentor_uid, profile_uid in pairs:
+        brain = in_language.get(groups.get(profile_uid))
+        if brain is not None:
+            found.setdefault(mentor_uid, []).append(brain)
+    for brains in found.values():
+        brains.sort(key=lambda brain: brain.Title or "")
+    return found
+
+
 def public_mentorships_of_profile(profile_uid: str) -> list[PublicMentorship]:
     """The active mentorships of a (canonical) profile whose mentor is public, when the profile is live;
     ``profile`` is left None (the caller has the profile)."""

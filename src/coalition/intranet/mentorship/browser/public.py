@@ -115,10 +115,10 @@ class OverviewView(PublicMentorshipPage):
     @memoize
     def groups(self) -> list[dict]:
         by_country: dict[str, dict[str, list]] = {}
+        prisoners = public_record.public_prisoners_by_mentor(self.language)
         for mentor in public_record.public_mentors():
-            prisoners = public_record.public_mentorships_of_mentor(mentor, self.language)
             by_country.setdefault(mentor.country, {}).setdefault(mentor.body, []).append(
-                {"mentor": mentor, "prisoners": [item.profile for item in prisoners]}
+                {"mentor": mentor, "prisoners": prisoners.get(mentor.uid, [])}
             )
         groups = []
         for code, bodies in by_country.items():
