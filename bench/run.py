@@ -4,9 +4,9 @@
 
 Without ``--url`` it starts its own Zope (``runwsgi bench/zope.ini``, the bench database filled by
 ``bench/generate.py``) on ``--port``, measures, and stops it again. Every request is anonymous, goes to Zope
-directly (no proxy, ``Cache-Control: no-cache``) and carries no cookie; plone.app.caching is switched off
-in the bench database by the generator, and a response that says it came from Plone's RAM cache is
-reported. Each page gets ``--warmup`` requests first (templates compiled, objects loaded: a running
+directly (no proxy, ``Cache-Control: no-cache``) and carries no cookie; plone.app.caching is on as the
+profile configures it, without its RAM cache (the generator keeps it so), and a response that says it came
+from Plone's RAM cache is reported. Each page gets ``--warmup`` requests first (templates compiled, objects loaded: a running
 server's state), then ``--requests`` measured ones, one at a time.
 
 Prints a table of median and 95th percentile and writes it to ``bench/results/latest.md``.
@@ -220,7 +220,7 @@ def describe(args, manifest: dict, url: str) -> list[str]:
         f"- data: {manifest['count']} fictional prisoners × {len(manifest['languages'])} languages "
         f"({', '.join(manifest['languages'])}), generated {manifest['generated']} by `bench/generate.py`",
         f"- server: {url} ({'started by run.py: ' if not args.url else ''}waitress, 4 threads, ZODB FileStorage, "
-        "object cache 30,000), plone.app.caching off",
+        "object cache 30,000), plone.app.caching on without RAM cache (headers for the proxy only)",
         f"- client: {args.warmup} warm-up + {args.requests} measured requests per page, one at a time, anonymous, "
         "no cookies, `Cache-Control: no-cache`, no proxy; times include reading the whole response",
         f"- machine: {cpu}, {os.cpu_count()} CPUs, Python {platform.python_version()}",

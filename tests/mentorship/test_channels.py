@@ -93,7 +93,7 @@ class TestMentorshipChannels(unittest.TestCase):
         self.assertIn(PUBLIC_ACTION, profile.text)
         self.assert_nothing_private(profile, "profile")
 
-    def test_the_sitemap_lists_the_mentor_page_in_every_language_and_forgets_it_on_withdrawal(self):
+    def test_sitemap_and_open_data_list_the_mentor_and_forget_them_on_withdrawal(self):
         def sitemap(path):
             response = self.get(path)
             self.assertEqual(response.status_code, 200, path)
@@ -107,10 +107,16 @@ class TestMentorshipChannels(unittest.TestCase):
             self.assertIn(f'href="{url}" hreflang="{language}"', english)
         self.assertNotIn(f"<loc>{self.site_url}/de/mentorship/@@mentor/", english)
 
+        def open_data_mentors():
+            return [row["mentor"] for row in self.get("en/mentorship/@@mentorships.json").json()["items"]]
+
+        self.assertIn("Wiebke Kanal", open_data_mentors())
         with api.env.adopt_user(username=COORDINATOR):
             public_record.withdraw_mentor(self.mentor, "Left parliament.")
         transaction.commit()
         self.assertNotIn(f"@@mentor/{self.slug}", sitemap("sitemap.xml.gz?page=1"))
+        # Open data is built once per state, and the withdrawal is a new state (the register is not catalogued).
+        self.assertNotIn("Wiebke Kanal", open_data_mentors())
 
     def test_pages_and_files_reveal_nothing_private(self):
         paths = [

@@ -32,6 +32,7 @@ import logging
 from persistent.mapping import PersistentMapping
 from plone import api
 from plone.i18n.normalizer import idnormalizer
+from plone.memoize import ram
 from plone.namedfile.file import NamedBlobImage
 from zope.annotation.interfaces import IAnnotations
 
@@ -284,6 +285,14 @@ def public_mentorships_of_profile(profile_uid: str) -> list[PublicMentorship]:
     return sorted(found, key=lambda item: item.since or date.min)
 
 
+def _rows_cachekey(method, language: str):
+    # Public data only, the same for everyone: built again when the catalog (mentorships, actions, profiles)
+    # or the register of public mentors (not catalogued) changes.
+    mentors = tuple(sorted((mentor.uid, str(mentor.published_on)) for mentor in public_mentors()))
+    return (language, api.portal.get_tool("portal_catalog").getCounter(), hash(mentors))
+
+
+@ram.cache(_rows_cachekey)
 def public_mentorship_rows(language: str) -> list[dict]:
     """Every public mentorship in ``language`` as a flat row (open data): public fields only."""
     rows = []
