@@ -6,8 +6,8 @@ Without ``--url`` it starts its own Zope (``runwsgi bench/zope.ini``, the bench 
 ``bench/generate.py``) on ``--port``, measures, and stops it again. Every request is anonymous, goes to Zope
 directly (no proxy, ``Cache-Control: no-cache``) and carries no cookie; plone.app.caching is on as the
 profile configures it, without its RAM cache (the generator keeps it so), and a response that says it came
-from Plone's RAM cache is reported. Each page gets ``--warmup`` requests first (templates compiled, objects loaded: a running
-server's state), then ``--requests`` measured ones, one at a time.
+from Plone's RAM cache is reported. Each page gets ``--warmup`` requests first (templates compiled, objects
+loaded: a running server's state), then ``--requests`` measured ones, one at a time.
 
 Prints a table of median and 95th percentile and writes it to ``bench/results/latest.md``.
 Add a page: one line in ``PAGES`` (or ``--page NAME=PATH`` on the command line).
