@@ -193,6 +193,7 @@ def ensure_intranet(site, fictional, seed: int, count: int) -> str:
 
     if not twofactor.is_enrolled(BENCH_MEMBER):
         twofactor.enrol_with_secret(BENCH_MEMBER, BENCH_TOTP_SECRET)
+        transaction.commit()
     cases = site["intranet"]["cases"]
     existing = len(cases.objectIds())
     today = date.today()
