@@ -16,6 +16,11 @@ USER_ACTIONS = (
 )
 CONFIGLET_ID = "coalition-two-factor"
 MEMBER_CONFIGLET_ID = "coalition-two-factor-member"  # a tab of the personal preferences
+CONFIGLETS = (
+    # id, view, permission, control panel category
+    (CONFIGLET_ID, "@@two-factor-settings", "Plone Site Setup: Security", "plone-users"),
+    (MEMBER_CONFIGLET_ID, "@@two-factor", "Set own properties", "Member"),
+)
 
 
 def install(portal) -> None:
@@ -57,23 +62,14 @@ def _add_configlet(portal) -> None:
     if controlpanel is None:
         return
     existing = [action.getId() for action in controlpanel.listActions()]
-    if CONFIGLET_ID not in existing:
-        controlpanel.registerConfiglet(
-            id=CONFIGLET_ID,
-            name="Two-step login",
-            action="string:${portal_url}/@@two-factor-settings",
-            permission="Plone Site Setup: Security",
-            category="plone-users",
-            appId="coalition.intranet",
-            icon_expr="string:shield-lock",
-        )
-    if MEMBER_CONFIGLET_ID not in existing:
-        controlpanel.registerConfiglet(
-            id=MEMBER_CONFIGLET_ID,
-            name="Two-step login",
-            action="string:${portal_url}/@@two-factor",
-            permission="Set own properties",
-            category="Member",
-            appId="coalition.intranet",
-            icon_expr="string:shield-lock",
-        )
+    for configlet_id, view, permission, category in CONFIGLETS:
+        if configlet_id not in existing:
+            controlpanel.registerConfiglet(
+                id=configlet_id,
+                name="Two-step login",
+                action=f"string:${{portal_url}}/{view}",
+                permission=permission,
+                category=category,
+                appId="coalition.intranet",
+                icon_expr="string:shield-lock",
+            )
