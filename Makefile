@@ -22,7 +22,7 @@ XML_FILES = $(filter-out $(XML_TEMPLATES),$(shell find src instance -name '*.zcm
 
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install start site reset job import export import-site backup restore rotate-key test test-deps chromium checkers lint format i18n clean bench bench-data bench-load \
+.PHONY: help install start site reset job import export import-site backup restore upgrade rotate-key test test-deps chromium checkers lint format i18n clean bench bench-data bench-load \
 	postgresql start-cluster stop-cluster cluster-status migrate-to-postgresql varnish start-proxy
 
 help:
@@ -34,6 +34,7 @@ help:
 	@echo "make import FILE=list.csv ORG=alpha [DRY_RUN=1]  import a list of case files into the serving site"
 	@echo "make export / make import-site  move the whole site through EXPORT_DIR (site stopped; docs/import.md)"
 	@echo "make reset   delete var/ (database, blobs, logs): the next start creates a fresh site"
+	@echo "make upgrade [DRY_RUN=1]  run the pending upgrade steps of an existing site (site stopped; docs/operations.md)"
 	@echo "make rotate-key [RETIRE=1]  re-seal the encrypted data under a new key (site stopped; docs/security.md)"
 	@echo "make backup  repozo + blobs into BACKUP_DIR (default var/backups), FULL=1 for a full one (docs/backup.md)"
 	@echo "make restore the newest backup set (or SET=...) into RESTORE_VAR (default var/, which must have no database)"
@@ -108,6 +109,10 @@ backup: install
 restore: install
 	$(BIN)/python scripts/restore.py --backup-dir $(BACKUP_DIR) --var $(RESTORE_VAR) $(if $(SET),--set $(SET),) \
 		$(if $(ARCHIVE),--archive $(ARCHIVE),)
+
+# Pending upgrade steps of an existing site (site stopped; docs/operations.md "Upgrading"); DRY_RUN=1 lists them.
+upgrade: install
+	$(BIN)/zconsole run $(ZOPE_CONF) scripts/upgrade_site.py --site-id $(SITE_ID) $(if $(filter 1,$(DRY_RUN)),--dry-run,)
 
 # Encryption at rest (docs/security.md): a new key, everything re-sealed under it; RETIRE=1 then removes the
 # old keys. Stop the site first; an interrupted run resumes when started again.
