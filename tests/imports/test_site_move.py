@@ -113,6 +113,8 @@ class TestTheWholeSiteMoves(unittest.TestCase):
 
     def test_register_of_publication_acts_and_the_other_registers(self):
         self.assertTrue(self.before["registers"].get(PROVENANCE))
+        # The second factors of the demo cast (sealed; the new site reads them with the same key file).
+        self.assertTrue(self.before["registers"].get("coalition.intranet.twofactor"))
         self.assertEqual(self.after["registers"], self.before["registers"])
 
     def test_the_audit_log(self):
