@@ -106,12 +106,15 @@ class TestMentorshipInTheBrowser(unittest.TestCase):
             page.goto(f"{self.site_url}/en/mentorship")
             page.click("text=Prisoners seeking a mentor")
             page.wait_for_load_state()
-            self.assertTrue(page.locator(".coalition-seeking a", has_text=self.other_seeker).is_visible())
+            self.assertTrue(page.locator(".coalition-seeking h2 a", has_text=self.other_seeker).is_visible())
             if viewport:
                 self.assertLessEqual(page.evaluate("document.documentElement.scrollWidth"), PHONE["width"])
                 save_screenshot(page, f"mentorship-seeking-{suffix}")
                 continue
-            page.select_option("#offer-prisoner", label=self.other_seeker)
+            # The card's own link opens the form below with this prisoner chosen.
+            page.click(f"text=Offer to stand by {self.other_seeker}")
+            page.wait_for_load_state()
+            self.assertEqual(page.locator("#offer-prisoner option:checked").inner_text().strip(), self.other_seeker)
             page.fill("#offer-name", "Henrik Tilbud")
             page.select_option("#offer-function", "mayor")
             page.fill("#offer-body", "City of Eksempelby")
