@@ -47,6 +47,8 @@ class TwoFactorView(BrowserView):
         user = api.user.get_current()
         self.user_id, self.login_name = user.getId(), user.getUserName()
         _no_store(self.request.response)
+        # A personal page: no portlets beside it (the site root's events portlet has no place here).
+        self.request.set("disable_plone.rightcolumn", True)
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
             redirect = self.handle(self.request.form)
@@ -102,6 +104,7 @@ class TwoFactorResetView(BrowserView):
     def __call__(self):
         if not twofactor.may_reset():
             raise Unauthorized(twofactor.RESET_PERMISSION)
+        self.request.set("disable_plone.rightcolumn", True)
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
             self.handle(self.request.form)
@@ -197,6 +200,7 @@ class TwoFactorSettingsView(BrowserView):
     template = ViewPageTemplateFile("templates/two_factor_settings.pt")
 
     def __call__(self):
+        self.request.set("disable_plone.rightcolumn", True)
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
             if self.save(self.request.form):
