@@ -26,6 +26,9 @@ class TestLoginForm(TwoFactorTestCase):
         page = requests.get(f"{self.site_url}/login", timeout=30)
         self.assertIn('id="__ac_otp"', page.text)
         self.assertIn('for="__ac_otp"', page.text)
+        # Phones and password managers offer the current code for a one-time-code field.
+        code_input = re.search(r'<input[^>]*id="__ac_otp"[^>]*>', page.text).group(0)
+        self.assertIn('autocomplete="one-time-code"', code_input)
 
     def test_an_enrolled_person_logs_in_with_the_code_only(self):
         self.enrol("alpha-member")

@@ -25,6 +25,7 @@ from zope.interface import Interface
 
 
 PLONE_TEMPLATES = Path(plone_login.__file__).parent / "templates"
+CODE_INPUT = ViewPageTemplateFile("templates/login_code_input.pt")
 
 LOGIN_FAILED = _(
     "twofactor_login_failed",
@@ -59,6 +60,8 @@ class LoginForm(plone_login.LoginForm):
         widget = self.widgets["ac_otp"]
         widget.name = widget.id = OTP_FIELD
         widget.klass = f"{widget.klass or ''} coalition-login-code".strip()
+        # Phones offer the code from the authenticator (or a numeric keyboard): autocomplete="one-time-code".
+        widget.template = CODE_INPUT
 
     @button.buttonAndHandler(plone_message("Log in"), name="login")
     def handleLogin(self, action):
