@@ -24,6 +24,7 @@ __all__ = [
     "prisoners_seeking_mentor",
     "public_mentor_pages",
     "public_mentors",
+    "public_mentors_state",
 ]
 
 
@@ -46,6 +47,11 @@ def mentor_status(profile) -> str:
 
 def public_mentors() -> list[PublicMentor]:
     return public_record.public_mentors()
+
+
+def public_mentors_state() -> int:
+    """Changes whenever the register of public mentors does (for cache keys: it is not in the catalog)."""
+    return public_record.public_mentors_state()
 
 
 def public_mentor_pages(language_roots: dict) -> list[tuple[PublicMentor, dict[str, str]]]:

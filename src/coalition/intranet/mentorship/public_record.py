@@ -214,6 +214,14 @@ def public_mentors() -> list[PublicMentor]:
     return sorted((_as_public(uid, entry) for uid, entry in register.items()), key=lambda m: m.name.lower())
 
 
+def public_mentors_state() -> int:
+    """A value that changes whenever the register of public mentors does (a publication, a new act after an
+    edit, a withdrawal): caches of pages built from it add it to their keys, as the register is not in the
+    catalog."""
+    register = _register() or {}
+    return hash(tuple(sorted((uid, entry["slug"], str(entry["published_on"])) for uid, entry in register.items())))
+
+
 def public_actions(mentorship) -> tuple:
     """The public, approved actions of a mentorship, newest first (kind, date, text only)."""
     return tuple(
@@ -288,8 +296,7 @@ def public_mentorships_of_profile(profile_uid: str) -> list[PublicMentorship]:
 def _rows_cachekey(method, language: str):
     # Public data only, the same for everyone: built again when the catalog (mentorships, actions, profiles)
     # or the register of public mentors (not catalogued) changes.
-    mentors = tuple(sorted((mentor.uid, str(mentor.published_on)) for mentor in public_mentors()))
-    return (language, api.portal.get_tool("portal_catalog").getCounter(), hash(mentors))
+    return (language, api.portal.get_tool("portal_catalog").getCounter(), public_mentors_state())
 
 
 @ram.cache(_rows_cachekey)

@@ -28,13 +28,12 @@ def _render_cachekey(method, self):
     if not api.user.is_anonymous():
         raise ram.DontCache
     catalog = api.portal.get_tool("portal_catalog")
-    # Mentors' public records live in a register, not in the catalog: their publication dates join the key.
-    mentors = tuple(sorted((mentor.slug, str(mentor.published_on)) for mentor in mentorship.public_mentors()))
+    # Mentors' public records live in a register, not in the catalog: its state joins the key.
     return (
         "coalition-sitemap",
         self.context.absolute_url(),
         catalog.getCounter(),
-        hash(mentors),
+        mentorship.public_mentors_state(),
         self.request.get("page", 0),
     )
 
