@@ -32,17 +32,23 @@ def waiting_for_moderation(user) -> list[tuple[object, int]]:
     Counted per campaign in every language (the moderators' page shows all languages at once) and shown on
     the campaign in the language the first waiting sign-up came in.
     """
+    # Every member's dashboard asks: the supporters are counted per campaign by their paths, and only each
+    # campaign (not each supporter) is loaded and checked.
     catalog = api.portal.get_tool("portal_catalog")
+    per_campaign_path = Counter(
+        brain.getPath().rpartition("/")[0]
+        for brain in catalog.unrestrictedSearchResults(portal_type="Supporter", review_state=rules.CONFIRMED)
+    )
+    portal = api.portal.get()
     counts: Counter = Counter()
     campaigns: dict[str, object] = {}
-    for brain in catalog.unrestrictedSearchResults(portal_type="Supporter", review_state=rules.CONFIRMED):
-        campaign = aq_parent(brain._unrestrictedGetObject())
+    for path, count in per_campaign_path.items():
+        campaign = portal.unrestrictedTraverse(path)
+        if not api.user.has_permission(MODERATE, user=user, obj=campaign):
+            continue
         group = ITranslationManager(campaign).tg
-        if group not in campaigns:
-            if not api.user.has_permission(MODERATE, user=user, obj=campaign):
-                continue
-            campaigns[group] = campaign
-        counts[group] += 1
+        campaigns.setdefault(group, campaign)
+        counts[group] += count
     return [(campaigns[group], count) for group, count in counts.most_common()]
 
 
